@@ -1,0 +1,38 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "template/source_file.h"
+
+namespace lambdalint {
+
+enum class Severity { Note = 0, Warning = 1, Error = 2 };
+
+std::string_view to_string(Severity severity);
+std::optional<Severity> parseSeverity(std::string_view text);
+
+struct Location {
+  std::string path;  // as given on the command line / discovered, not made absolute
+  Range range;
+};
+
+struct RelatedLocation {
+  Location location;
+  std::string message;
+};
+
+struct Diagnostic {
+  std::string ruleId;
+  Severity severity = Severity::Warning;
+  std::string message;
+  Location location;
+  std::vector<RelatedLocation> related;
+  std::string resourceId;  // logical id the finding is about, for Metadata suppressions
+  std::string fingerprintKey;  // stable identity (rule + resource + what), independent of line numbers
+};
+
+// Orders by file, line, column, rule id, message: the output order.
+bool operator<(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace lambdalint

@@ -1,0 +1,179 @@
+#include "engine/runner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "engine/discovery.h"
+#include "engine/rule.h"
+#include "engine/suppressions.h"
+#include "model/app_model.h"
+
+namespace lambdalint {
+namespace {
+
+constexpr size_t kSniffBytes = 64 * 1024;
+
+Diagnostic inputProblem(const std::string& path, Range range, std::string ruleId, Severity severity,
+                        std::string message) {
+  Diagnostic d;
+  d.ruleId = std::move(ruleId);
+  d.severity = severity;
+  d.message = std::move(message);
+  d.location = {path, range};
+  d.fingerprintKey = d.message;
+  return d;
+}
+
+bool matchesAny(const std::vector<std::string>& patterns, std::string_view id, std::string_view name) {
+  for (const auto& p : patterns) {
+    if (p == id || p == name || p == "ALL") return true;
+    // An area prefix selects the whole area: `IAM` matches IAM001..IAM999.
+    if (p.size() < id.size() && id.substr(0, p.size()) == p && std::all_of(p.begin(), p.end(), ::isupper)) return true;
+  }
+  return false;
+}
+
+struct FileResult {
+  std::vector<Diagnostic> diagnostics;
+  bool read = false;
+  bool isTemplate = false;
+  bool unreadable = false;
+};
+
+class FileChecker {
+ public:
+  explicit FileChecker(const RunOptions& options) : options_(options) {}
+
+  FileResult check(const DiscoveredFile& f) const {
+    FileResult result;
+    std::error_code ec;
+    auto size = std::filesystem::file_size(f.path, ec);
+    std::ifstream in(f.path, std::ios::binary);
+    if (ec || !in) {
+      result.unreadable = true;
+      result.diagnostics.push_back(
+          inputProblem(f.path, {}, "TPL001", Severity::Error, "cannot read file" + (ec ? ": " + ec.message() : "")));
+      return result;
+    }
+    const size_t limit = options_.maxFileSizeMb * 1024 * 1024;
+    if (size > limit) {
+      std::string head(std::min<size_t>(size, kSniffBytes), '\0');
+      in.read(head.data(), static_cast<std::streamsize>(head.size()));
+      if (f.explicitlyNamed || mentionsCloudFormation(head)) {
+        result.diagnostics.push_back(inputProblem(
+            f.path, {}, "TPL001", Severity::Error,
+            "file is " + std::to_string(size / (1024 * 1024)) + " MB, above the " +
+                std::to_string(options_.maxFileSizeMb) + " MB limit; skipped (raise it with --max-file-size)"));
+      }
+      return result;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    if (!f.explicitlyNamed && !mentionsCloudFormation(text)) return result;
+    result.read = true;
+    auto file = std::make_shared<SourceFile>(f.path, std::move(text));
+    Document doc = parseDocument(file);
+    for (const auto& p : doc.problems) {
+      switch (p.kind) {
+        case ProblemKind::Syntax:
+          result.diagnostics.push_back(inputProblem(f.path, p.range, "TPL001", Severity::Error, p.message));
+          break;
+        case ProblemKind::Alias:
+          result.diagnostics.push_back(inputProblem(f.path, p.range, "TPL002", Severity::Error, p.message));
+          break;
+        case ProblemKind::DuplicateKey:
+          result.diagnostics.push_back(inputProblem(f.path, p.range, "TPL003", Severity::Error, p.message));
+          break;
+      }
+    }
+    if (!looksLikeTemplate(doc.root)) {
+      applyCommentSuppressions(*file, "#", result.diagnostics);
+      return result;
+    }
+    result.isTemplate = true;
+    auto model = buildModel(std::move(doc));
+    for (const auto& rule : RuleRegistry::instance().rules()) {
+      if (!ruleEnabled(options_, rule->meta().id, rule->meta().name)) continue;
+      RuleContext ctx(*rule, *model, result.diagnostics);
+      try {
+        rule->check(ctx);
+      } catch (const std::exception& e) {
+        result.diagnostics.push_back(inputProblem(f.path, {}, "TPL001", Severity::Error,
+                                                  "internal error in rule " + std::string(rule->meta().id) + ": " +
+                                                      e.what() + " (please report it)"));
+      }
+    }
+    applySuppressions(*model, result.diagnostics);
+    return result;
+  }
+
+ private:
+  const RunOptions& options_;
+};
+
+// Severity overrides from the configuration, then select/ignore.
+void applyConfiguration(const RunOptions& options, std::vector<Diagnostic>& diagnostics) {
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    const Rule* rule = RuleRegistry::instance().find(d.ruleId);
+    return !ruleEnabled(options, d.ruleId, rule ? rule->meta().name : std::string_view());
+  });
+  for (auto& d : diagnostics) {
+    const Rule* rule = RuleRegistry::instance().find(d.ruleId);
+    for (std::string_view key : {std::string_view(d.ruleId), rule ? rule->meta().name : std::string_view()}) {
+      auto it = options.config.rules.find(key);
+      if (it != options.config.rules.end() && it->second.severity) d.severity = *it->second.severity;
+    }
+  }
+}
+
+}  // namespace
+
+bool ruleEnabled(const RunOptions& options, std::string_view id, std::string_view name) {
+  for (std::string_view key : {id, name}) {
+    auto it = options.config.rules.find(key);
+    if (it != options.config.rules.end() && !it->second.enabled) return false;
+  }
+  if (!options.select.empty() && !matchesAny(options.select, id, name)) return false;
+  return !matchesAny(options.ignore, id, name);
+}
+
+RunResult runCheck(const RunOptions& options) {
+  RunResult result;
+  Discovery discovery = discover(options.paths, options.config.exclude, options.config.baseDir);
+  result.anyInput = discovery.anyInput;
+  result.diagnostics = std::move(discovery.problems);
+  result.unreadable = result.diagnostics.size();
+  result.diagnostics.insert(result.diagnostics.end(), options.config.problems.begin(), options.config.problems.end());
+
+  std::vector<FileResult> perFile(discovery.files.size());
+  FileChecker checker(options);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < discovery.files.size(); i = next++) perFile[i] = checker.check(discovery.files[i]);
+  };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, discovery.files.size())));
+  std::vector<std::thread> threads;
+  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+
+  for (size_t i = 0; i < perFile.size(); ++i) {
+    auto& fr = perFile[i];
+    if (fr.read) result.files.push_back(discovery.files[i].path);
+    if (fr.isTemplate) ++result.templates;
+    if (fr.unreadable) ++result.unreadable;
+    std::move(fr.diagnostics.begin(), fr.diagnostics.end(), std::back_inserter(result.diagnostics));
+  }
+  applyConfiguration(options, result.diagnostics);
+  std::sort(result.diagnostics.begin(), result.diagnostics.end());
+  return result;
+}
+
+}  // namespace lambdalint

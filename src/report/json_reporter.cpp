@@ -1,0 +1,55 @@
+// The json format (docs/json-format.md documents this shape; bump "version"
+// on any incompatible change).
+#include <nlohmann/json.hpp>
+
+#include "engine/rule.h"
+#include "report/report.h"
+
+namespace lambdalint {
+namespace {
+
+nlohmann::json position(const Position& p) {
+  return {{"line", p.line}, {"column", p.column}, {"offset", p.offset}};
+}
+
+}  // namespace
+
+void writeJson(std::ostream& out, const RunResult& result, const ReportOptions&) {
+  size_t counts[3] = {0, 0, 0};
+  nlohmann::json diagnostics = nlohmann::json::array();
+  for (const auto& d : result.diagnostics) {
+    ++counts[static_cast<int>(d.severity)];
+    const Rule* rule = RuleRegistry::instance().find(d.ruleId);
+    nlohmann::json related = nlohmann::json::array();
+    for (const auto& r : d.related) {
+      related.push_back({{"path", r.location.path},
+                         {"start", position(r.location.range.begin)},
+                         {"end", position(r.location.range.end)},
+                         {"message", r.message}});
+    }
+    diagnostics.push_back({{"rule", d.ruleId},
+                           {"name", rule ? std::string(rule->meta().name) : std::string()},
+                           {"severity", std::string(to_string(d.severity))},
+                           {"message", d.message},
+                           {"path", d.location.path},
+                           {"start", position(d.location.range.begin)},
+                           {"end", position(d.location.range.end)},
+                           {"resource", d.resourceId},
+                           {"related", related},
+                           {"fingerprint", fingerprint(d)}});
+  }
+  nlohmann::json doc = {
+      {"version", 1},
+      {"tool", {{"name", "lambdalint"}, {"version", LAMBDALINT_VERSION}}},
+      {"summary",
+       {{"files", result.files.size()},
+        {"templates", result.templates},
+        {"errors", counts[2]},
+        {"warnings", counts[1]},
+        {"notes", counts[0]}}},
+      {"diagnostics", diagnostics},
+  };
+  out << doc.dump(2) << '\n';
+}
+
+}  // namespace lambdalint

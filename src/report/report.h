@@ -1,0 +1,28 @@
+#pragma once
+// Reporters render a finished run; none of them decides anything.
+#include <ostream>
+#include <string>
+
+#include "engine/runner.h"
+
+namespace lambdalint {
+
+enum class Format { Text, Json, Sarif, Github };
+
+struct ReportOptions {
+  Format format = Format::Text;
+  bool color = false;
+  std::string srcRoot;  // absolute folder that relative SARIF URIs are based on
+};
+
+void writeText(std::ostream& out, const RunResult& result, const ReportOptions& options);
+void writeJson(std::ostream& out, const RunResult& result, const ReportOptions& options);
+void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions& options);
+void writeGithub(std::ostream& out, const RunResult& result, const ReportOptions& options);
+void writeReport(std::ostream& out, const RunResult& result, const ReportOptions& options);
+
+// Stable identity of a finding: rule, file, resource and what it is about,
+// not its line, so unrelated edits above it keep the fingerprint.
+std::string fingerprint(const Diagnostic& d);
+
+}  // namespace lambdalint

@@ -1,0 +1,147 @@
+// SARIF 2.1.0 for code scanning: full rule metadata in tool.driver, results
+// with locations relative to %SRCROOT%, stable partialFingerprints, and tool
+// notifications for inputs that could not be read.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+
+#include "engine/rule.h"
+#include "report/report.h"
+#include "report/rule_doc.h"
+
+namespace lambdalint {
+namespace {
+
+using nlohmann::json;
+
+std::string_view level(Severity s) { return to_string(s); }
+
+// RFC 3986 path segment encoding for file paths.
+std::string uriEscape(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+json artifactLocation(const std::string& path, const std::string& srcRoot) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path, ec);
+  fs::path relative = fs::relative(absolute, srcRoot, ec);
+  std::string rel = relative.generic_string();
+  if (!ec && !rel.empty() && rel.substr(0, 2) != "..") {
+    return {{"uri", uriEscape(rel)}, {"uriBaseId", "%SRCROOT%"}};
+  }
+  return {{"uri", "file://" + uriEscape(absolute.generic_string())}};
+}
+
+json region(const Range& r) {
+  json out = {{"startLine", std::max<uint32_t>(1, r.begin.line)},
+              {"startColumn", std::max<uint32_t>(1, r.begin.column)},
+              {"charOffset", r.begin.offset}};
+  if (r.end.offset > r.begin.offset) {
+    out["endLine"] = r.end.line;
+    out["endColumn"] = std::max<uint32_t>(1, r.end.column);
+    out["charLength"] = r.end.offset - r.begin.offset;
+  }
+  return out;
+}
+
+json ruleDescriptor(const Rule& rule) {
+  const RuleMeta& m = rule.meta();
+  std::string_view doc = ruleDoc(m.id);
+  std::string full = firstParagraph(docSection(doc, "Why is this bad?"));
+  json tags = json::array();
+  for (auto t : m.tags) tags.push_back(std::string(t));
+  if (!m.cwe.empty()) tags.push_back("external/cwe/" + std::string(m.cwe));
+  json properties = {{"tags", tags}, {"precision", "high"}};
+  if (m.securitySeverity > 0) properties["security-severity"] = fmt::format("{:.1f}", m.securitySeverity);
+  json d = {{"id", std::string(m.id)},
+            {"name", std::string(m.name)},
+            {"shortDescription", {{"text", std::string(m.summary)}}},
+            {"fullDescription", {{"text", full.empty() ? std::string(m.summary) : full}}},
+            {"defaultConfiguration", {{"level", std::string(level(m.severity))}}},
+            {"properties", properties}};
+  if (!doc.empty()) d["help"] = {{"text", std::string(doc)}, {"markdown", std::string(doc)}};
+  if (std::string uri = helpUri(doc); !uri.empty()) d["helpUri"] = uri;
+  return d;
+}
+
+}  // namespace
+
+void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions& options) {
+  const auto& rules = RuleRegistry::instance().rules();
+  json descriptors = json::array();
+  std::map<std::string, size_t, std::less<>> ruleIndex;
+  for (const auto& rule : rules) {
+    ruleIndex.emplace(std::string(rule->meta().id), descriptors.size());
+    descriptors.push_back(ruleDescriptor(*rule));
+  }
+  json results = json::array();
+  json notifications = json::array();
+  for (const auto& d : result.diagnostics) {
+    json location = {{"physicalLocation",
+                      {{"artifactLocation", artifactLocation(d.location.path, options.srcRoot)},
+                       {"region", region(d.location.range)}}}};
+    json r = {{"ruleId", d.ruleId},
+              {"level", std::string(level(d.severity))},
+              {"message", {{"text", d.message}}},
+              {"locations", json::array({location})},
+              {"partialFingerprints", {{"lambdalintFingerprint/v1", fingerprint(d)}}}};
+    if (auto it = ruleIndex.find(d.ruleId); it != ruleIndex.end()) r["ruleIndex"] = it->second;
+    if (!d.resourceId.empty()) {
+      location["logicalLocations"] = json::array({{{"name", d.resourceId}, {"kind", "resource"}}});
+      r["locations"] = json::array({location});
+    }
+    if (!d.related.empty()) {
+      json related = json::array();
+      int id = 1;
+      for (const auto& rel : d.related) {
+        json physical = {{"artifactLocation", artifactLocation(rel.location.path, options.srcRoot)},
+                         {"region", region(rel.location.range)}};
+        related.push_back({{"id", id++}, {"message", {{"text", rel.message}}}, {"physicalLocation", physical}});
+      }
+      r["relatedLocations"] = related;
+    }
+    results.push_back(std::move(r));
+    // Inputs that could not be read are also tool notifications.
+    if (d.ruleId == "TPL001") {
+      notifications.push_back({{"level", "error"},
+                               {"message", {{"text", d.message}}},
+                               {"descriptor", {{"id", d.ruleId}}},
+                               {"locations", json::array({location})}});
+    }
+  }
+  std::string root = options.srcRoot;
+  if (root.empty() || root.back() != '/') root += '/';
+  json sarif = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       json::array({{{"tool",
+                      {{"driver",
+                        {{"name", "lambdalint"},
+                         {"semanticVersion", LAMBDALINT_VERSION},
+                         {"version", LAMBDALINT_VERSION},
+                         {"rules", descriptors}}}}},
+                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uriEscape(root)}}}}},
+                     {"columnKind", "unicodeCodePoints"},
+                     {"invocations",
+                      json::array({{{"executionSuccessful", result.anyInput},
+                                    {"toolExecutionNotifications", notifications}}})},
+                     {"results", results}}})}};
+  out << sarif.dump(2) << '\n';
+}
+
+}  // namespace lambdalint

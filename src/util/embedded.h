@@ -1,0 +1,18 @@
+#pragma once
+// Files embedded at build time (cmake/Embed.cmake).
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace lambdalint {
+namespace embedded {
+std::vector<std::pair<std::string_view, std::string_view>> ruleDocs();
+std::vector<std::pair<std::string_view, std::string_view>> dataFiles();
+}  // namespace embedded
+
+// Contents of data/<stem>.json (or other extension); empty if absent.
+std::string_view embeddedData(std::string_view stem);
+// docs/rules/<ID>.md; empty if absent.
+std::string_view embeddedRuleDoc(std::string_view id);
+
+}  // namespace lambdalint

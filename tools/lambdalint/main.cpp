@@ -1,0 +1,162 @@
+// The lambdalint command: check, rules, explain.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "engine/rule.h"
+#include "engine/runner.h"
+#include "report/report.h"
+#include "report/rule_doc.h"
+#include "version.h"
+
+namespace fs = std::filesystem;
+using namespace lambdalint;
+
+namespace {
+
+std::vector<std::string> splitCommas(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) {
+    size_t start = 0;
+    while (start <= v.size()) {
+      size_t end = v.find(',', start);
+      if (end == std::string::npos) end = v.size();
+      if (end > start) out.push_back(v.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+  return out;
+}
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string output;
+  std::string failOn;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string config;
+  unsigned jobs = 0;
+  size_t maxFileSizeMb = 0;
+  bool noConfig = false;
+};
+
+int runCheckCommand(const CheckArgs& args) {
+  RunOptions options;
+  options.paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
+  if (!args.noConfig) {
+    std::optional<std::string> configPath = args.config.empty() ? findConfig(options.paths.front()) : args.config;
+    if (configPath) options.config = loadConfig(*configPath);
+  }
+  options.select = splitCommas(args.select);
+  options.ignore = splitCommas(args.ignore);
+  for (const auto& id : options.select) {
+    bool area = !id.empty() && std::all_of(id.begin(), id.end(), ::isupper);
+    if (!area && id != "ALL" && !RuleRegistry::instance().find(id)) {
+      std::cerr << "lambdalint: unknown rule '" << id << "' in --select; see `lambdalint rules`\n";
+      return 2;
+    }
+  }
+  options.jobs = args.jobs;
+  options.maxFileSizeMb = args.maxFileSizeMb ? args.maxFileSizeMb : options.config.maxFileSizeMb.value_or(16);
+
+  std::optional<Severity> failOn = Severity::Warning;
+  if (options.config.failOnNone) failOn.reset();
+  if (options.config.failOn) failOn = options.config.failOn;
+  if (!args.failOn.empty()) failOn = args.failOn == "none" ? std::nullopt : parseSeverity(args.failOn);
+
+  RunResult result = runCheck(options);
+
+  ReportOptions report;
+  report.format = args.format == "json"    ? Format::Json
+                  : args.format == "sarif" ? Format::Sarif
+                  : args.format == "github" ? Format::Github
+                                            : Format::Text;
+  report.srcRoot = fs::current_path().string();
+  if (args.output.empty()) {
+    report.color = report.format == Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+    writeReport(std::cout, result, report);
+  } else {
+    std::ofstream out(args.output, std::ios::binary);
+    if (!out) {
+      std::cerr << "lambdalint: cannot write " << args.output << '\n';
+      return 2;
+    }
+    writeReport(out, result, report);
+  }
+
+  if (!result.anyInput || (result.files.empty() && result.unreadable > 0)) return 2;
+  if (!failOn) return 0;
+  for (const auto& d : result.diagnostics) {
+    if (d.severity >= *failOn) return 1;
+  }
+  return 0;
+}
+
+int runRulesCommand() {
+  std::cout << fmt::format("{:<8} {:<36} {:<8} {:<26} {}\n", "ID", "NAME", "SEVERITY", "TAGS", "SUMMARY");
+  for (const auto& rule : RuleRegistry::instance().rules()) {
+    const RuleMeta& m = rule->meta();
+    std::string tags;
+    for (auto t : m.tags) tags += (tags.empty() ? "" : ",") + std::string(t);
+    std::cout << fmt::format("{:<8} {:<36} {:<8} {:<26} {}\n", m.id, m.name, to_string(m.severity), tags, m.summary);
+  }
+  return 0;
+}
+
+int runExplainCommand(const std::string& id) {
+  const Rule* rule = RuleRegistry::instance().find(id);
+  if (!rule) {
+    std::cerr << "lambdalint: unknown rule '" << id << "'; see `lambdalint rules`\n";
+    return 2;
+  }
+  std::string_view doc = ruleDoc(rule->meta().id);
+  std::cout << doc;
+  if (!doc.empty() && doc.back() != '\n') std::cout << '\n';
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"lambdalint: static analysis for AWS serverless applications (SAM, CloudFormation, Lambda handlers)"};
+  app.require_subcommand(0, 1);
+  app.set_version_flag("--version", versionText());
+
+  CheckArgs checkArgs;
+  auto* check = app.add_subcommand("check", "Check templates and handlers under PATHs (default: .)");
+  check->add_option("paths", checkArgs.paths, "Files or folders");
+  check->add_option("--format", checkArgs.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+  check->add_option("-o,--output", checkArgs.output, "Write the report to FILE instead of standard output");
+  check->add_option("--fail-on", checkArgs.failOn, "Exit 1 when a finding is at or above this severity (default warning)")
+      ->check(CLI::IsMember({"error", "warning", "note", "none"}));
+  check->add_option("--select", checkArgs.select, "Only these rule ids, names or areas (comma-separated)");
+  check->add_option("--ignore", checkArgs.ignore, "Skip these rule ids, names or areas (comma-separated)");
+  check->add_option("--config", checkArgs.config, "Configuration file (default: .lambdalint.yaml found upward)");
+  check->add_flag("--no-config", checkArgs.noConfig, "Ignore configuration files");
+  check->add_option("-j,--jobs", checkArgs.jobs, "Worker threads (default: one per core)");
+  check->add_option("--max-file-size", checkArgs.maxFileSizeMb, "Largest file read, in MB (default 16)");
+
+  auto* rules = app.add_subcommand("rules", "List every rule");
+  std::string explainId;
+  auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
+  explain->add_option("rule", explainId, "Rule id or name")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  if (*check) return runCheckCommand(checkArgs);
+  if (*rules) return runRulesCommand();
+  if (*explain) return runExplainCommand(explainId);
+  std::cout << app.help();
+  return 0;
+}
