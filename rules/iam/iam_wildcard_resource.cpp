@@ -19,6 +19,8 @@ class IamWildcardResource final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& s : ctx.model().statements) {
+      // SAM's policy templates use wildcards only where AWS offers nothing narrower.
+      if (s.source != StatementSource::Written) continue;
       if (!s.allow || s.notAction) continue;
       // Action '*' on Resource '*' is IAM003's finding; one report is enough.
       bool allActions = false;

@@ -55,7 +55,7 @@ void applyCommentSuppressions(const SourceFile& file, std::string_view commentPr
   // `# lambdalint-ignore IAM001, iam-admin-access  reason...`
   static constexpr std::string_view kId = R"((?:[A-Z]{3}[0-9]{3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)+))";
   const RE2 re(RE2::QuoteMeta(commentPrefix) + R"(\s*lambdalint-ignore\s+()" + std::string(kId) + R"((?:\s*,\s*)" +
-               std::string(kId) + "))*)");
+               std::string(kId) + ")*)");
   std::map<uint32_t, std::set<std::string>> silenced;  // line -> rule ids
   std::vector<Diagnostic> extra;
   for (uint32_t line = 1; line <= file.lineCount(); ++line) {

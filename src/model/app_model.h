@@ -49,7 +49,14 @@ struct EventSource {
   std::string sourceId;              // logical id of the queue/topic/bucket/stream/table/rule/api, if in template
 };
 
+enum class StatementSource {
+  Written,         // a policy document in this template
+  PolicyTemplate,  // expanded from a SAM policy template
+  ManagedPolicy,   // from an AWS managed policy's document
+};
+
 struct Statement {
+  StatementSource source = StatementSource::Written;
   bool allow = true;
   bool notAction = false;
   bool notResource = false;

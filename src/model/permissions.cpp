@@ -65,7 +65,7 @@ void ModelBuilder::collectTemplateStatements() {
   for (const auto& fn : m_.functions) {
     if (!fn.sam || fn.property("Role")) continue;
     for (const auto& s : fn.permissions.statements) {
-      if (s.origin.rfind("managed policy", 0) != 0) m_.statements.push_back(s);
+      if (s.source != StatementSource::ManagedPolicy) m_.statements.push_back(s);
     }
     for (const auto& a : fn.permissions.managed) {
       if (!a.implicit) m_.managedAttachments.push_back(a);
@@ -89,7 +89,7 @@ void ModelBuilder::collectTemplateStatements() {
     }
   }
   for (auto& s : roles.statements) {
-    if (s.origin.rfind("managed policy", 0) != 0) m_.statements.push_back(std::move(s));
+    if (s.source != StatementSource::ManagedPolicy) m_.statements.push_back(std::move(s));
   }
   for (auto& a : roles.managed) m_.managedAttachments.push_back(std::move(a));
   // A template-defined managed policy is reached both as a resource and
@@ -238,6 +238,7 @@ void ModelBuilder::addManagedPolicy(PermissionSet& set, const Node& arn, const s
     if (statements.is_object()) statements = nlohmann::json::array({statements});
     for (const auto& st : statements) {
       Statement s;
+      s.source = StatementSource::ManagedPolicy;
       s.node = &arn;
       s.origin = "managed policy " + a.name;
       s.holderId = holderId;

@@ -47,6 +47,7 @@ std::vector<Statement> expandPolicyTemplate(std::string_view name, const Node& u
   std::vector<Statement> out;
   for (const auto& st : tpl["statements"]) {
     Statement s;
+    s.source = StatementSource::PolicyTemplate;
     s.allow = st.value("effect", "Allow") == "Allow";
     s.node = &use;
     s.origin = "policy template " + std::string(name);
