@@ -75,7 +75,15 @@ class FileChecker {
     std::stringstream buffer;
     buffer << in.rdbuf();
     std::string text = buffer.str();
-    if (!f.explicitlyNamed && !mentionsCloudFormation(text)) return result;
+    // Only files that mention CloudFormation are ours: pre-commit also passes
+    // workflow files, Kubernetes manifests and package.json.
+    if (!mentionsCloudFormation(text)) {
+      if (f.explicitlyNamed && text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        result.diagnostics.push_back(
+            inputProblem(f.path, {}, "TPL001", Severity::Warning, "file is empty; it is not a template"));
+      }
+      return result;
+    }
     result.read = true;
     auto file = std::make_shared<SourceFile>(f.path, std::move(text));
     Document doc = parseDocument(file);

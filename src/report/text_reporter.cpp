@@ -52,6 +52,15 @@ std::string caretLine(std::string_view line, uint32_t column, uint32_t width) {
   return out;
 }
 
+// Control bytes of a binary file must not reach the terminal.
+std::string printable(std::string_view line) {
+  std::string out(line.substr(0, 400));
+  for (auto& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t') c = '?';
+  }
+  return out;
+}
+
 }  // namespace
 
 void writeText(std::ostream& out, const RunResult& result, const ReportOptions& options) {
@@ -69,7 +78,7 @@ void writeText(std::ostream& out, const RunResult& result, const ReportOptions& 
         << " [" << d.ruleId;
     if (!name.empty()) out << ' ' << name;
     out << "]\n";
-    std::string_view line = cache.line(d.location.path, b.line);
+    std::string line = printable(cache.line(d.location.path, b.line));
     if (!line.empty()) {
       const auto& e = d.location.range.end;
       uint32_t width = e.line == b.line && e.column > b.column ? e.column - b.column : 1;
