@@ -12,12 +12,12 @@ echo "$templates templates x $functions functions, $(du -sh "$dir" | cut -f1)"
 t0=$(date +%s.%N)
 ./build/lambdalint check "$dir" --no-config -j1 --format json -o /dev/null || true
 t1=$(date +%s.%N)
-echo "lambdalint (1 thread): $(echo "$t1 - $t0" | bc) s"
+echo "lambdalint (1 thread): $(awk "BEGIN{print $t1 - $t0}") s"
 ./build/lambdalint check "$dir" --no-config --format json -o /dev/null || true
 t2=$(date +%s.%N)
-echo "lambdalint (all cores): $(echo "$t2 - $t1" | bc) s"
+echo "lambdalint (all cores): $(awk "BEGIN{print $t2 - $t1}") s"
 if command -v cfn-lint >/dev/null; then
   cfn-lint --format json "$dir"/*.yaml >/dev/null 2>&1 || true
   t3=$(date +%s.%N)
-  echo "cfn-lint: $(echo "$t3 - $t2" | bc) s"
+  echo "cfn-lint: $(awk "BEGIN{print $t3 - $t2}") s"
 fi
