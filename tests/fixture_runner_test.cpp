@@ -74,6 +74,9 @@ std::vector<Fixture> allFixtures() {
   return out;
 }
 
+// Shown by gtest/ctest instead of the object's bytes.
+[[maybe_unused]] void PrintTo(const Fixture& f, std::ostream* os) { *os << fs::relative(f.file, kRulesDir).string(); }
+
 class FixtureTest : public ::testing::TestWithParam<Fixture> {};
 
 TEST_P(FixtureTest, FindingsMatchMarkers) {
