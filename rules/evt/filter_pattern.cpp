@@ -23,11 +23,14 @@ bool readsAsNumber(const std::string& text, double& out) {
   return true;
 }
 
-Value fromNode(const Node& node, const Node* key) {
+// Deeper than any real pattern; past it a value is left unjudged (and the recursion bounded).
+constexpr int kMaxDepth = 64;
+
+Value fromNode(const Node& node, const Node* key, int depth = 0) {
   Value v;
   v.node = &node;
   v.keyNode = key;
-  if (!node.intrinsic().empty()) return v;  // Unknown
+  if (!node.intrinsic().empty() || depth > kMaxDepth) return v;  // Unknown
   switch (node.kind) {
     case NodeKind::Null:
       v.kind = Kind::Null;
@@ -37,11 +40,11 @@ Value fromNode(const Node& node, const Node* key) {
       break;
     case NodeKind::Mapping:
       v.kind = Kind::Object;
-      for (const auto& e : node.entries) v.members.emplace_back(e.key.value, fromNode(e.value, &e.key));
+      for (const auto& e : node.entries) v.members.emplace_back(e.key.value, fromNode(e.value, &e.key, depth + 1));
       break;
     case NodeKind::Sequence:
       v.kind = Kind::Array;
-      for (const auto& item : node.items) v.items.push_back(fromNode(item, nullptr));
+      for (const auto& item : node.items) v.items.push_back(fromNode(item, nullptr, depth + 1));
       break;
     case NodeKind::Scalar: {
       v.text = node.value;
@@ -63,10 +66,11 @@ Value fromNode(const Node& node, const Node* key) {
   return v;
 }
 
-Value fromJson(const nlohmann::ordered_json& j, const Node& at) {
+Value fromJson(const nlohmann::ordered_json& j, const Node& at, int depth = 0) {
   Value v;
   v.node = &at;
   v.fromJsonText = true;
+  if (depth > kMaxDepth) return v;  // Unknown
   if (j.is_null()) {
     v.kind = Kind::Null;
     v.text = "null";
@@ -86,10 +90,10 @@ Value fromJson(const nlohmann::ordered_json& j, const Node& at) {
     if (v.numeric) v.number = ignored;
   } else if (j.is_array()) {
     v.kind = Kind::Array;
-    for (const auto& item : j) v.items.push_back(fromJson(item, at));
+    for (const auto& item : j) v.items.push_back(fromJson(item, at, depth + 1));
   } else if (j.is_object()) {
     v.kind = Kind::Object;
-    for (const auto& [k, item] : j.items()) v.members.emplace_back(k, fromJson(item, at));
+    for (const auto& [k, item] : j.items()) v.members.emplace_back(k, fromJson(item, at, depth + 1));
   }
   return v;
 }
@@ -521,7 +525,7 @@ Loaded load(const Node& property) {
   Loaded out;
   std::string text;
   bool substituted = false;
-  if (property.isMapping() && property.intrinsic().empty()) {
+  if ((property.isMapping() && property.intrinsic().empty()) || property.isSequence()) {
     out.ok = true;
     out.root = fromNode(property, nullptr);
     return out;
