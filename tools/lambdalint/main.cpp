@@ -12,6 +12,7 @@
 #include "engine/runner.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
+#include "util/date.h"
 #include "version.h"
 
 namespace fs = std::filesystem;
@@ -59,6 +60,15 @@ int runCheckCommand(const CheckArgs& args) {
     bool area = !id.empty() && std::all_of(id.begin(), id.end(), ::isupper);
     if (!area && id != "ALL" && !RuleRegistry::instance().find(id)) {
       std::cerr << "lambdalint: unknown rule '" << id << "' in --select; see `lambdalint rules`\n";
+      return 2;
+    }
+  }
+  // LAMBDALINT_TODAY=YYYY-MM-DD pins "today" for date-dependent rules (runtime deprecation),
+  // for reproducible runs; read once here, the library itself reads no environment.
+  if (const char* today = std::getenv("LAMBDALINT_TODAY"); today && *today) {
+    options.today = parseDate(today);
+    if (!options.today) {
+      std::cerr << "lambdalint: LAMBDALINT_TODAY must be a date YYYY-MM-DD, got '" << today << "'\n";
       return 2;
     }
   }
