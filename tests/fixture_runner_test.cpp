@@ -4,6 +4,8 @@
 // comments, list `LINE: ID` pairs in a sidecar `<file>.expect`.
 // Each fixture runs with its folder's rule selected (plus any rule its
 // markers name); a missing or an unexpected finding fails the test.
+// "Today" is pinned (kFixtureToday), so date-dependent rules such as runtime
+// deprecation give the same findings whatever day the tests run.
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
@@ -21,6 +23,7 @@ using namespace lambdalint;
 namespace {
 
 const fs::path kRulesDir = fs::path(LAMBDALINT_SOURCE_DIR) / "testdata" / "rules";
+constexpr std::string_view kFixtureToday = "2026-12-01";
 
 std::string readFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -87,6 +90,7 @@ TEST_P(FixtureTest, FindingsMatchMarkers) {
   options.select = {f.rule};
   for (const auto& [line, id] : expected) options.select.push_back(id);
   options.jobs = 1;
+  options.today = parseDate(kFixtureToday);
   RunResult result = runCheck(options);
   Expectations actual;
   std::map<std::pair<uint32_t, std::string>, std::string> messages;

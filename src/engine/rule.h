@@ -9,6 +9,7 @@
 
 #include "engine/diagnostic.h"
 #include "model/app_model.h"
+#include "util/date.h"
 
 namespace lambdalint {
 
@@ -45,10 +46,13 @@ class RuleRegistry {
 // Context handed to a rule: the template model and a way to report.
 class RuleContext {
  public:
-  RuleContext(const Rule& rule, const TemplateModel& model, std::vector<Diagnostic>& out)
-      : rule_(rule), model_(model), out_(out) {}
+  RuleContext(const Rule& rule, const TemplateModel& model, std::vector<Diagnostic>& out, Date today = currentDate())
+      : rule_(rule), model_(model), out_(out), today_(today) {}
 
   const TemplateModel& model() const { return model_; }
+  // The run's "today" (RunOptions::today, else the system date), for rules
+  // that compare with published dates such as runtime deprecations.
+  Date today() const { return today_; }
   const std::string& path() const { return model_.doc.file->path(); }
 
   // Reports at `node` in the template. `resourceId` ties the finding to a
@@ -63,6 +67,7 @@ class RuleContext {
   const Rule& rule_;
   const TemplateModel& model_;
   std::vector<Diagnostic>& out_;
+  Date today_;
 };
 
 #define LAMBDALINT_CONCAT_INNER(a, b) a##b

@@ -47,7 +47,8 @@ struct FileResult {
 
 class FileChecker {
  public:
-  explicit FileChecker(const RunOptions& options) : options_(options) {}
+  explicit FileChecker(const RunOptions& options)
+      : options_(options), today_(options.today.value_or(currentDate())) {}
 
   FileResult check(const DiscoveredFile& f) const {
     FileResult result;
@@ -108,7 +109,7 @@ class FileChecker {
     auto model = buildModel(std::move(doc));
     for (const auto& rule : RuleRegistry::instance().rules()) {
       if (!ruleEnabled(options_, rule->meta().id, rule->meta().name)) continue;
-      RuleContext ctx(*rule, *model, result.diagnostics);
+      RuleContext ctx(*rule, *model, result.diagnostics, today_);
       try {
         rule->check(ctx);
       } catch (const std::exception& e) {
@@ -123,6 +124,7 @@ class FileChecker {
 
  private:
   const RunOptions& options_;
+  Date today_;  // one date for the whole run, even across midnight
 };
 
 // Severity overrides from the configuration, then select/ignore.

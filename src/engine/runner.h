@@ -2,12 +2,14 @@
 // The check pipeline: discover files, parse, build models, run rules, apply
 // suppressions and configuration. One file's failure never hides another's
 // findings; output order does not depend on the thread count.
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "config/config.h"
 #include "engine/diagnostic.h"
+#include "util/date.h"
 
 namespace lambdalint {
 
@@ -18,6 +20,7 @@ struct RunOptions {
   std::vector<std::string> ignore;
   unsigned jobs = 0;                 // 0 = hardware concurrency
   size_t maxFileSizeMb = 16;
+  std::optional<Date> today;         // "today" for date-dependent rules (OPS002); default: the system date (UTC)
 };
 
 struct RunResult {

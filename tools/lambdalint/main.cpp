@@ -12,6 +12,8 @@
 #include "engine/runner.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
+#include "report/rule_table.h"
+#include "util/date.h"
 #include "version.h"
 
 namespace fs = std::filesystem;
@@ -62,6 +64,15 @@ int runCheckCommand(const CheckArgs& args) {
       return 2;
     }
   }
+  // LAMBDALINT_TODAY=YYYY-MM-DD pins "today" for date-dependent rules (runtime deprecation),
+  // for reproducible runs; read once here, the library itself reads no environment.
+  if (const char* today = std::getenv("LAMBDALINT_TODAY"); today && *today) {
+    options.today = parseDate(today);
+    if (!options.today) {
+      std::cerr << "lambdalint: LAMBDALINT_TODAY must be a date YYYY-MM-DD, got '" << today << "'\n";
+      return 2;
+    }
+  }
   options.jobs = args.jobs;
   options.maxFileSizeMb = args.maxFileSizeMb ? args.maxFileSizeMb : options.config.maxFileSizeMb.value_or(16);
 
@@ -98,7 +109,11 @@ int runCheckCommand(const CheckArgs& args) {
   return 0;
 }
 
-int runRulesCommand() {
+int runRulesCommand(const std::string& format) {
+  if (format == "markdown") {
+    std::cout << ruleTableMarkdown();
+    return 0;
+  }
   std::cout << fmt::format("{:<8} {:<36} {:<8} {:<26} {}\n", "ID", "NAME", "SEVERITY", "TAGS", "SUMMARY");
   for (const auto& rule : RuleRegistry::instance().rules()) {
     const RuleMeta& m = rule->meta();
@@ -144,6 +159,9 @@ int main(int argc, char** argv) {
   check->add_option("--max-file-size", checkArgs.maxFileSizeMb, "Largest file read, in MB (default 16)");
 
   auto* rules = app.add_subcommand("rules", "List every rule");
+  std::string rulesFormat = "text";
+  rules->add_option("--format", rulesFormat, "text, or markdown: the rule table of README.md")
+      ->check(CLI::IsMember({"text", "markdown"}));
   std::string explainId;
   auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
   explain->add_option("rule", explainId, "Rule id or name")->required();
@@ -155,7 +173,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   if (*check) return runCheckCommand(checkArgs);
-  if (*rules) return runRulesCommand();
+  if (*rules) return runRulesCommand(rulesFormat);
   if (*explain) return runExplainCommand(explainId);
   std::cout << app.help();
   return 0;
