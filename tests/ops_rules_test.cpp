@@ -1,10 +1,9 @@
-// OPS rules beyond what the fixtures show: the runtime table's integrity,
-// "today" as an input (severity changes with the date), and the sample
-// applications (legacy-api shows every OPS finding, clean-api none).
+// OPS rules beyond what the fixtures show: the runtime table's integrity and
+// "today" as an input (severity changes with the date). The sample
+// applications are checked with every rule in sample_apps_test.cpp.
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <map>
 #include <set>
 
 #include "engine/rule.h"
@@ -110,28 +109,4 @@ TEST(RuntimeDeprecated, TodayComesFromRunOptions) {
   auto result = runCheck(options);
   ASSERT_FALSE(result.diagnostics.empty());
   EXPECT_EQ(result.diagnostics.front().ruleId, "OPS002");
-}
-
-TEST(SampleApps, LegacyApiShowsEveryOpsFinding) {
-  RunOptions options;
-  options.paths = {(fs::path(LAMBDALINT_SOURCE_DIR) / "testdata" / "apps" / "legacy-api").string()};
-  options.select = {"OPS"};
-  options.jobs = 1;
-  options.today = day("2026-12-01");
-  std::map<std::string, int> counts;
-  for (const auto& d : runCheck(options).diagnostics) ++counts[d.ruleId];
-  for (std::string_view id : {"OPS001", "OPS002", "OPS003", "OPS004", "OPS005", "OPS006"}) {
-    EXPECT_GE(counts[std::string(id)], 1) << id << " does not fire on testdata/apps/legacy-api";
-  }
-}
-
-TEST(SampleApps, CleanApiIsSilent) {
-  RunOptions options;
-  options.paths = {(fs::path(LAMBDALINT_SOURCE_DIR) / "testdata" / "apps" / "clean-api").string()};
-  options.select = {"OPS"};
-  options.jobs = 1;
-  options.today = day("2026-12-01");
-  for (const auto& d : runCheck(options).diagnostics) {
-    ADD_FAILURE() << d.location.path << ":" << d.location.range.begin.line << ": " << d.ruleId << ": " << d.message;
-  }
 }

@@ -1,9 +1,19 @@
-// The sample applications under testdata/apps/: the broken ones report what
-// they were written to show, the clean ones report nothing at all.
+// The sample applications under testdata/apps/, checked with EVERY rule (no
+// select), on a pinned "today" so that runtime deprecation does not change the
+// result from one day to the next:
+//   - each clean-* application is written the right way and reports nothing;
+//   - each other application shows exactly the set of rules it was written to
+//     show, no fewer and no more (a rule that starts or stops firing on one of
+//     them must update kBrokenApps after checking the finding).
+// A new folder under testdata/apps/ must be clean-* or listed in kBrokenApps.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "engine/runner.h"
 
@@ -13,11 +23,39 @@ using namespace lambdalint;
 namespace {
 
 const fs::path kAppsDir = fs::path(LAMBDALINT_SOURCE_DIR) / "testdata" / "apps";
+constexpr std::string_view kAppsToday = "2026-12-01";  // as tests/fixture_runner_test.cpp
 
-RunResult check(const std::string& app) {
+using RuleSet = std::set<std::string>;
+
+// Every rule that fires on each broken sample with all rules enabled; each
+// finding was checked to be a true positive.
+const std::map<std::string, RuleSet> kBrokenApps = {
+    // EVT008 pattern not an array and empty numeric range; EVT009 filter policy
+    // value not an array and nested without MessageBody scope; EVT010 overlapping
+    // S3 notifications; SEC001 live key; SEC002 permission without SourceArn;
+    // EVT001 rule target and S3 consumer without OnFailure; EVT002 queues without
+    // DLQ; EVT005 SQS workers without partial batch responses; EVT006
+    // subscriptions without redrive; OPS003 no tracing; OPS004 no log retention.
+    {"eventbridge-consumer",
+     {"EVT001", "EVT002", "EVT005", "EVT006", "EVT008", "EVT009", "EVT010", "OPS003", "OPS004", "SEC001", "SEC002"}},
+    // Every OPS rule (see the template's header), plus EVT001 (schedule without
+    // OnFailure), EVT002 (queue without DLQ), EVT005 (worker without partial
+    // batch responses).
+    {"legacy-api",
+     {"EVT001", "EVT002", "EVT005", "OPS001", "OPS002", "OPS003", "OPS004", "OPS005", "OPS006"}},
+    // EVT002 no DLQ, EVT003 visibility timeout below the function timeout,
+    // EVT005 no partial batch responses, OPS003 no tracing, OPS004 no retention.
+    {"sqs-worker", {"EVT002", "EVT003", "EVT005", "OPS003", "OPS004"}},
+    // OPS002 nodejs20.x (end of support 2026-04-30), EVT001 S3 consumer without
+    // OnFailure, IAM001 dynamodb:*, OPS003 no tracing, OPS004 no retention.
+    {"thumbnail", {"EVT001", "IAM001", "OPS002", "OPS003", "OPS004"}},
+};
+
+RunResult checkWithAllRules(const fs::path& app) {
   RunOptions options;
-  options.paths = {(kAppsDir / app).string()};
+  options.paths = {app.string()};
   options.jobs = 1;
+  options.today = parseDate(kAppsToday);
   return runCheck(options);
 }
 
@@ -30,22 +68,68 @@ std::string describe(const RunResult& result) {
   return out;
 }
 
-TEST(SampleApps, CleanWorkerReportsNothing) {
-  RunResult result = check("clean-worker");
-  EXPECT_EQ(result.templates, 1u);
-  EXPECT_TRUE(result.diagnostics.empty()) << describe(result);
+RuleSet ruleIds(const RunResult& result) {
+  RuleSet ids;
+  for (const auto& d : result.diagnostics) ids.insert(d.ruleId);
+  return ids;
 }
 
-TEST(SampleApps, SqsWorkerShowsItsQueueMistakes) {
-  RunResult result = check("sqs-worker");
-  std::multiset<std::string> ids;
-  for (const auto& d : result.diagnostics) {
-    if (d.ruleId.rfind("EVT", 0) == 0) ids.insert(d.ruleId);
+std::vector<fs::path> apps() {
+  std::vector<fs::path> out;
+  for (const auto& entry : fs::directory_iterator(kAppsDir)) {
+    if (entry.is_directory()) out.push_back(entry.path());
   }
-  EXPECT_EQ(ids, (std::multiset<std::string>{"EVT002", "EVT003", "EVT005"})) << describe(result);
-  for (const auto& d : result.diagnostics) {
-    if (d.ruleId == "EVT003") EXPECT_EQ(d.severity, Severity::Error) << d.message;
-  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
+
+bool isClean(const fs::path& app) { return app.filename().string().rfind("clean-", 0) == 0; }
 
 }  // namespace
+
+TEST(SampleApps, CleanAppsReportNothingWithEveryRule) {
+  ASSERT_TRUE(parseDate(kAppsToday));
+  size_t clean = 0;
+  for (const auto& app : apps()) {
+    if (!isClean(app)) continue;
+    ++clean;
+    SCOPED_TRACE(app.filename().string());
+    RunResult result = checkWithAllRules(app);
+    EXPECT_EQ(result.templates, 1u);
+    EXPECT_TRUE(result.diagnostics.empty()) << describe(result);
+  }
+  EXPECT_GE(clean, 3u) << "clean-api, clean-events and clean-worker at least";
+}
+
+TEST(SampleApps, BrokenAppsShowTheirRulesWithEveryRule) {
+  std::set<std::string> seen;
+  for (const auto& app : apps()) {
+    if (isClean(app)) continue;
+    const std::string name = app.filename().string();
+    SCOPED_TRACE(name);
+    auto expected = kBrokenApps.find(name);
+    if (expected == kBrokenApps.end()) {
+      ADD_FAILURE() << "testdata/apps/" << name << " is neither clean-* nor listed in kBrokenApps";
+      continue;
+    }
+    seen.insert(name);
+    RunResult result = checkWithAllRules(app);
+    EXPECT_EQ(result.templates, 1u);
+    EXPECT_EQ(ruleIds(result), expected->second) << describe(result);
+  }
+  for (const auto& [name, rules] : kBrokenApps) {
+    EXPECT_TRUE(seen.count(name)) << "kBrokenApps lists " << name << ", which is not in testdata/apps";
+  }
+}
+
+// What the sample's comments promise beyond the rule set.
+TEST(SampleApps, SqsWorkerVisibilityTimeoutIsAnError) {
+  RunResult result = checkWithAllRules(kAppsDir / "sqs-worker");
+  size_t evt003 = 0;
+  for (const auto& d : result.diagnostics) {
+    if (d.ruleId != "EVT003") continue;
+    ++evt003;
+    EXPECT_EQ(d.severity, Severity::Error) << d.message;
+  }
+  EXPECT_EQ(evt003, 1u) << describe(result);
+}

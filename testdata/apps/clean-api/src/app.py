@@ -14,5 +14,11 @@ def api_handler(event, context):
 
 
 def worker_handler(event, context):
+    # FunctionResponseTypes: [ReportBatchItemFailures]: only the failed messages come back.
+    failures = []
     for record in event["Records"]:
-        print(json.loads(record["body"]))
+        try:
+            print(json.loads(record["body"]))
+        except Exception:
+            failures.append({"itemIdentifier": record["messageId"]})
+    return {"batchItemFailures": failures}

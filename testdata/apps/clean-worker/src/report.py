@@ -1,0 +1,3 @@
+def handler(event, context):
+    # Invoked asynchronously by the schedule: an exception sends the event to ReportFailures.
+    print("nightly report")
