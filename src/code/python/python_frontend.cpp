@@ -444,7 +444,11 @@ std::string lowerNoUnderscore(std::string_view s) {
 class Analyzer {
  public:
   Analyzer(const SourceFile& file, std::string_view handlerName)
-      : file_(file), tree_(file, grammar().language), handlerName_(handlerName) {}
+      : file_(file), tree_(file, grammar().language), handlerName_(handlerName) {
+    // `app.handler` (the template's Handler) names the symbol after the last dot
+    size_t dot = handlerName_.rfind('.');
+    if (dot != std::string_view::npos) handlerName_ = handlerName_.substr(dot + 1);
+  }
 
   CodeFacts run();
 
@@ -497,7 +501,6 @@ class Analyzer {
   Range range(TSNode n) const { return tree_.range(n); }
   bool literal(TSNode e, std::string& out) const;
   TSNode argAt(TSNode args, size_t position, std::string_view keyword) const;
-  size_t positionalCount(TSNode args) const;
   TSNode literalNode(TSNode e, int fn, K want);
   bool mentions(TSNode tree, std::string_view name) const;
   bool hasItemIdentifier(TSNode tree) const;
@@ -785,6 +788,8 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
           } else if (uk == K::NamedExpr && sameNode(fld(up, F::value), child)) {
             e.target = fld(up, F::name);
             e.assigned = child;
+          } else if (uk == K::AsPattern && sameNode(firstNamedChild(up), child)) {
+            e.target = firstNamedChild(fld(up, F::alias));  // with boto3.client('s3') as s3:
           }
           break;
         }
@@ -1073,15 +1078,6 @@ TSNode Analyzer::argAt(TSNode args, size_t position, std::string_view keyword) c
   return TSNode{};
 }
 
-size_t Analyzer::positionalCount(TSNode args) const {
-  size_t n = 0;
-  for (TSNode a : namedChildren(args)) {
-    K k = kindOf(a);
-    if (k != K::KwArg && k != K::DictSplat && !ts_node_is_extra(a)) ++n;
-  }
-  return n;
-}
-
 const std::vector<Binding>* Analyzer::lookup(std::string_view name, int fn, long& scopeKey) {
   for (int f = fn; f >= 0;) {
     const Fn& info = fns_[static_cast<size_t>(f)];
@@ -1199,7 +1195,7 @@ Val Analyzer::evalParam(int fn, int index, int depth) {
     v.index = f.cls;
     if (v.k != V::Unknown) return v;
   }
-  if (f.lambda || f.name.empty() || depth > kMaxDepth) return Val{};
+  if (f.lambda || f.name.empty() || depth > kMaxDepth || index >= 1024) return Val{};
   long key = static_cast<long>(fn) * 1024 + index;
   auto [it, inserted] = paramMemo_.try_emplace(key);
   if (!inserted) return it->second.done ? it->second.value : Val{};
@@ -1823,7 +1819,9 @@ void Analyzer::judgeCall(const Expr& e, CodeFacts& facts) {
         (callee.s == "os.getenv" || callee.s == "os.environ.get" || callee.s == "os.environ.setdefault")) {
       EnvRead r;
       r.name = made.s;
-      r.hasDefault = positionalCount(args) >= 2 || !ts_node_is_null(argAt(args, 99, "default")) || e.orDefault;
+      // os.getenv('X', 'y'), os.getenv('X', default='y'); a default of None is no default
+      TSNode fallback = argAt(args, 1, "default");
+      r.hasDefault = (!ts_node_is_null(fallback) && kindOf(fallback) != K::None) || e.orDefault;
       r.scope = scopeOf(e.fn);
       r.range = range(e.node);
       facts.envReads.push_back(std::move(r));
