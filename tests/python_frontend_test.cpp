@@ -593,13 +593,14 @@ G = os.environ.setdefault('G', 'g')
 H = os.environ.get('H') or 'h'
 I = getenv('I')
 J = os.getenv('J', None)
+K = os.environ['K'] or 'k'
 os.environ['WRITTEN'] = 'x'
 del os.environ['DELETED']
 
 def handler(event, context):
     return os.environ['IN_HANDLER']
 )PY");
-  EXPECT_EQ(envNames(f), (std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "IN_HANDLER"}));
+  EXPECT_EQ(envNames(f), (std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "IN_HANDLER"}));
   auto hasDefault = [&](const char* name) { return findEnv(f, name)->hasDefault; };
   EXPECT_FALSE(hasDefault("A"));
   EXPECT_FALSE(hasDefault("B"));
@@ -611,6 +612,7 @@ def handler(event, context):
   EXPECT_TRUE(hasDefault("H"));
   EXPECT_FALSE(hasDefault("I"));
   EXPECT_FALSE(hasDefault("J"));  // a default of None is no default
+  EXPECT_FALSE(hasDefault("K"));  // os.environ['K'] raises before `or` is reached
   const EnvRead* a = findEnv(f, "A");
   EXPECT_EQ(a->scope, Scope::Module);
   EXPECT_AT(a->range, 3u, 5u);

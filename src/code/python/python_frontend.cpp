@@ -1897,7 +1897,7 @@ void Analyzer::judgeSubscript(const Expr& e, CodeFacts& facts) {
   if (v.k != V::EnvVar) return;
   EnvRead r;
   r.name = v.s;
-  r.hasDefault = e.orDefault;
+  r.hasDefault = false;  // os.environ['X'] raises when X is missing, `or` or not
   r.scope = scopeOf(e.fn);
   r.range = range(e.node);
   facts.envReads.push_back(std::move(r));
