@@ -1,0 +1,16 @@
+#pragma once
+// Python handler frontend: turns a Python source file into CodeFacts with the
+// tree-sitter-python grammar. See python_frontend.cpp for what each fact covers.
+#include <string_view>
+
+#include "code/code_facts.h"
+#include "template/source_file.h"
+
+namespace lambdalint::code {
+
+// Facts of `file` relative to the handler function `handlerName` (the symbol
+// after the last dot of the template's `Handler: module.function`).
+// Never throws for any input text; syntax errors land in `problems`.
+CodeFacts extractPython(const SourceFile& file, std::string_view handlerName);
+
+}  // namespace lambdalint::code
