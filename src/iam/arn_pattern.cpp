@@ -23,13 +23,11 @@ bool allows(CharClass cls, char c) {
 // What the characters of the Service Authorization Reference's placeholders can be. Names AWS restricts to
 // letters, digits and a few punctuation characters cannot contain ':' or '/'; names with a path can.
 CharClass placeholderClass(std::string_view name) {
-  static constexpr std::array<std::string_view, 17> kNoSeparator = {
-      "Partition", "Region",       "Account",     "BucketName",       "TableName",  "IndexName",
-      "QueueName", "TopicName",    "FunctionName", "StateMachineName", "StreamName", "KeyId",
-      "LayerName", "EventBusName", "StreamLabel",  "RoleName",         "UserName"};
-  static constexpr std::array<std::string_view, 2> kNoColon = {"LogGroupName", "SecretId"};
+  // Only names AWS documents as letters, digits, '-', '_' or '.': a wrong class here would turn a match into No.
+  static constexpr std::array<std::string_view, 12> kNoSeparator = {
+      "Partition", "Region",    "Account",      "BucketName",       "TableName",  "IndexName",
+      "QueueName", "TopicName", "FunctionName", "StateMachineName", "StreamName", "KeyId"};
   if (std::find(kNoSeparator.begin(), kNoSeparator.end(), name) != kNoSeparator.end()) return CharClass::NoSep;
-  if (std::find(kNoColon.begin(), kNoColon.end(), name) != kNoColon.end()) return CharClass::NoColon;
   return CharClass::Any;
 }
 
