@@ -345,3 +345,61 @@ TEST(PolicyEvaluator, CloudFormationRoleAndPolicyResources) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(PolicyEvaluator, MoreResourceTypes) {
+  auto m = app(statement("Allow", "Action: [iam:PassRole, kinesis:PutRecord, logs:GetLogEvents, kms:Decrypt]",
+                         "Resource: [!GetAtt JobRole.Arn, !GetAtt Stream.Arn, !GetAtt Logs.Arn, !GetAtt Key.Arn]"),
+               R"(  JobRole:
+    Type: AWS::IAM::Role
+    Properties: {Path: /jobs/, AssumeRolePolicyDocument: {}}
+  Stream:
+    Type: AWS::Kinesis::Stream
+  Logs:
+    Type: AWS::Logs::LogGroup
+    Properties: {LogGroupName: /app/orders}
+  Key:
+    Type: AWS::KMS::Key
+)");
+  Harness h(std::move(m), DeploymentContext{"aws", "eu-west-1", "123456789012"});
+  EXPECT_EQ(h.access("iam:PassRole", ResourceArn::of("JobRole")), Access::Allowed);
+  EXPECT_EQ(h.access("iam:PassRole", ResourceArn::sub("arn:aws:iam::123456789012:role/jobs/other")), Access::Unknown);
+  EXPECT_EQ(h.access("iam:PassRole", ResourceArn::sub("arn:aws:iam::123456789012:role/admin")), Access::ImplicitDeny);
+  EXPECT_EQ(h.access("kinesis:PutRecord", ResourceArn::of("Stream")), Access::Allowed);
+  // A log group's Arn attribute ends with ":*", so it covers its streams. (Not logs:PutLogEvents: SAM's implicit
+  // AWSLambdaBasicExecutionRole allows that on every log group.)
+  EXPECT_EQ(h.access("logs:GetLogEvents",
+                     ResourceArn::sub("arn:aws:logs:eu-west-1:123456789012:log-group:/app/orders:log-stream:x")),
+            Access::Allowed);
+  EXPECT_EQ(h.access("logs:GetLogEvents",
+                     ResourceArn::sub("arn:aws:logs:eu-west-1:123456789012:log-group:/app/other:log-stream:x")),
+            Access::ImplicitDeny);
+  EXPECT_EQ(h.access("kms:Decrypt", ResourceArn::of("Key")), Access::Allowed);
+  EXPECT_EQ(h.access("kms:Decrypt", ResourceArn::sub("arn:aws:kms:eu-west-1:123456789012:alias/app")),
+            Access::ImplicitDeny);
+}
+
+TEST(PolicyEvaluator, LargeManagedPoliciesStayFast) {
+  Harness h(app("        - ReadOnlyAccess\n        - PowerUserAccess"));
+  for (int i = 0; i < 200; ++i) {
+    EXPECT_EQ(h.access("dynamodb:Query", ResourceArn::dynamodbIndex("Table", "byDate")), Access::Allowed);
+    EXPECT_EQ(h.access("iam:CreateUser", ResourceArn::unknown()), Access::ImplicitDeny);
+  }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(PolicyEvaluator, ConditionsOfPolicyTemplatesAndManagedPoliciesAreKept) {
+  Harness h(app("        - AWSSecretsManagerRotationPolicy: {FunctionName: rotator}"));
+  Decision d = h.eval->evaluate("secretsmanager:PutSecretValue", ResourceArn::secret("Secret"));
+  EXPECT_EQ(d.access, Access::Allowed);
+  EXPECT_TRUE(d.conditional);
+  ASSERT_FALSE(d.statements.empty());
+  EXPECT_TRUE(d.statements[0]->conditional);
+  EXPECT_EQ(d.statements[0]->source, StatementSource::PolicyTemplate);
+}
+
+}  // namespace
