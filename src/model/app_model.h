@@ -64,6 +64,8 @@ struct Statement {
   std::vector<FlatValue> resources;
   const Node* node = nullptr;       // the statement, or the policy template / managed policy reference
   const Node* condition = nullptr;  // kept, not evaluated
+  bool conditional = false;         // has a Condition (also for managed policies and policy templates, whose
+                                    // conditions have no node in this template)
   std::string origin;               // e.g. "inline policy", "policy template S3ReadPolicy", "managed policy X"
   std::string holderId;             // resource holding the statement (function, role, policy)
 };

@@ -1,11 +1,10 @@
 // Everything that reaches a function's execution role, as one PermissionSet
 // with the template position of every statement.
-#include <nlohmann/json.hpp>
-
 #include <set>
 
 #include "iam/managed_policies.h"
 #include "model/model_builder.h"
+#include "model/policy_statements.h"
 #include "sam/policy_templates.h"
 
 namespace lambdalint {
@@ -17,26 +16,6 @@ std::string managedPolicyName(const FlatValue& arn) {
   auto pos = arn.text.find(":iam::aws:policy/");
   if (pos == std::string::npos) return arn.known && arn.text.find(':') == std::string::npos ? arn.text : std::string();
   return arn.text.substr(pos + std::string_view(":iam::aws:policy/").size());
-}
-
-std::vector<FlatValue> jsonList(const nlohmann::json& value, const Node* at) {
-  std::vector<FlatValue> out;
-  auto add = [&](const nlohmann::json& v) {
-    FlatValue f;
-    f.node = at;
-    if (v.is_string()) {
-      f.text = v.get<std::string>();
-    } else {
-      f.known = false;
-    }
-    out.push_back(std::move(f));
-  };
-  if (value.is_array()) {
-    for (const auto& v : value) add(v);
-  } else if (!value.is_null()) {
-    add(value);
-  }
-  return out;
 }
 
 }  // namespace
@@ -204,6 +183,7 @@ void ModelBuilder::addPolicyDocument(PermissionSet& set, const Node& document, c
       s.notResource = true;
     }
     s.condition = st->get("Condition");
+    s.conditional = s.condition != nullptr;
     set.statements.push_back(std::move(s));
   }
 }
@@ -232,31 +212,8 @@ void ModelBuilder::addManagedPolicy(PermissionSet& set, const Node& arn, const s
     return;
   }
   a.name = std::string(policy->name);
-  auto document = nlohmann::json::parse(policy->document, nullptr, false);
-  if (!document.is_discarded()) {
-    auto statements = document["Statement"];
-    if (statements.is_object()) statements = nlohmann::json::array({statements});
-    for (const auto& st : statements) {
-      Statement s;
-      s.source = StatementSource::ManagedPolicy;
-      s.node = &arn;
-      s.origin = "managed policy " + a.name;
-      s.holderId = holderId;
-      s.allow = st.value("Effect", "Allow") != "Deny";
-      if (st.contains("Action")) {
-        s.actions = jsonList(st["Action"], &arn);
-      } else if (st.contains("NotAction")) {
-        s.actions = jsonList(st["NotAction"], &arn);
-        s.notAction = true;
-      }
-      if (st.contains("Resource")) {
-        s.resources = jsonList(st["Resource"], &arn);
-      } else if (st.contains("NotResource")) {
-        s.resources = jsonList(st["NotResource"], &arn);
-        s.notResource = true;
-      }
-      set.statements.push_back(std::move(s));
-    }
+  for (auto& s : statementsFromJson(policy->document, &arn, "managed policy " + a.name, holderId)) {
+    set.statements.push_back(std::move(s));
   }
   set.managed.push_back(std::move(a));
 }

@@ -52,6 +52,7 @@ std::vector<Statement> expandPolicyTemplate(std::string_view name, const Node& u
     s.node = &use;
     s.origin = "policy template " + std::string(name);
     s.holderId = holderId;
+    s.conditional = st.contains("condition");
     for (const auto& a : st["actions"]) {
       FlatValue v;
       v.text = a.get<std::string>();
