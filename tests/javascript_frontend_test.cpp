@@ -164,6 +164,22 @@ export const handler = middy(baseHandler).use(jsonBodyParser());
   EXPECT_EQ(findEnv(inlineFn, "A")->scope, Scope::Handler);
 }
 
+TEST(JavaScriptFrontendHandler, MiddlewareChainPrefersHandlerOverUse) {
+  auto f = extract(R"(const middy = require('@middy/core');
+function logger() { return { before: async () => {} }; }
+async function base(event) { return 1; }
+exports.handler = middy().use(logger()).use(logger).handler(base);
+)");
+  EXPECT_TRUE(f.handler.found);
+  EXPECT_TRUE(f.handler.isAsync);
+  EXPECT_EQ(f.handler.range.begin.line, 3u);
+  auto wrapped = extract("const Sentry = require('@sentry/serverless');\n"
+                         "exports.handler = Sentry.AWSLambda.wrapHandler(async (event) => {});\n");
+  EXPECT_TRUE(wrapped.handler.found);
+  EXPECT_TRUE(wrapped.handler.isAsync);
+  EXPECT_EQ(wrapped.handler.range.begin.column, 48u);
+}
+
 TEST(JavaScriptFrontendHandler, TypeScriptExportEquals) {
   auto f = ts("const handler = async (e: unknown) => {};\nexport = { handler };\n");
   EXPECT_TRUE(f.handler.found);
@@ -616,6 +632,33 @@ exports.handler = async (event) => {
   EXPECT_EQ(f.sdkCalls[0].service, "sqs");
 }
 
+TEST(JavaScriptFrontendSdkCalls, V2NamedImportAndStreams) {
+  auto f = extract(R"(import { S3, Lambda } from 'aws-sdk';
+const s3 = new S3();
+const lambda = new Lambda();
+export const handler = async (event) => {
+  s3.getObject({ Bucket: 'stream' }).createReadStream().pipe(process.stdout);
+  await lambda.invoke({ FunctionName: process.env.WORKER }).promise();
+};
+)");
+  ASSERT_EQ(f.sdkCalls.size(), 2u);
+  EXPECT_EQ(f.sdkCalls[0].operation, "GetObject");
+  EXPECT_TRUE(f.sdkCalls[0].awaited);  // a stream, not a promise
+  EXPECT_EQ(f.sdkCalls[1].service, "lambda");
+  EXPECT_EQ(f.sdkCalls[1].operation, "Invoke");
+  EXPECT_EQ(param(&f.sdkCalls[1], "FunctionName")->text, "WORKER");
+}
+
+TEST(JavaScriptFrontendSdkCalls, CommandOfUnknownPackageOnUnknownReceiver) {
+  auto f = extract(R"(import { clients, PutObjectCommand } from './aws.js';
+export const handler = async (event) => {
+  await clients.s3.send(new PutObjectCommand({ Bucket: 'b' }));
+};
+)");
+  EXPECT_TRUE(f.sdkCalls.empty());
+  EXPECT_FALSE(f.complete);
+}
+
 // ---------------------------------------------------------------- awaiting
 
 TEST(JavaScriptFrontendAwaited, EveryFormOfUse) {
@@ -773,6 +816,21 @@ async function work(x) {
   EXPECT_TRUE(f.returnsBatchItemFailures);
   EXPECT_EQ(f.batchItemFailuresRange.begin.line, 14u);
   EXPECT_EQ(f.batchItemFailuresRange.begin.column, 12u);
+}
+
+TEST(JavaScriptFrontendCatches, IndexLoopOverEventRecords) {
+  auto f = extract(R"(export async function handler(event) {
+  for (let i = 0; i < event.Records.length; i++) {
+    try { await go(event.Records[i]); } catch (e) { throw e; }
+  }
+  for (const x of [1, 2]) { try { go(); } catch (e) {} }
+}
+)");
+  ASSERT_EQ(f.catches.size(), 2u);
+  EXPECT_TRUE(f.catches[0].insideRecordLoop);
+  EXPECT_TRUE(f.catches[0].rethrows);
+  EXPECT_FALSE(f.catches[1].insideRecordLoop);
+  EXPECT_FALSE(f.returnsBatchItemFailures);
 }
 
 TEST(JavaScriptFrontendCatches, ForEachCallbackAndRecordsVariable) {
@@ -946,6 +1004,22 @@ exports.handler = async (event) => {
   EXPECT_EQ(f.clients[0].variable, "s3");
   EXPECT_TRUE(hasImport(f, "aws-sdk"));
   EXPECT_NE(findEnv(f, "B"), nullptr);
+}
+
+TEST(JavaScriptFrontendBroken, SyntaxErrorInsideTheHandler) {
+  auto f = ts(R"(import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export const handler = async (event: any) => {
+  const broken = ;
+  await sqs.send(new SendMessageCommand({ QueueUrl: process.env.Q }));
+};
+)");
+  ASSERT_FALSE(f.problems.empty());
+  EXPECT_EQ(f.problems[0].range.begin.line, 4u);
+  EXPECT_TRUE(f.handler.found);
+  ASSERT_EQ(f.sdkCalls.size(), 1u);
+  EXPECT_EQ(f.sdkCalls[0].scope, Scope::Handler);
+  EXPECT_EQ(param(&f.sdkCalls[0], "QueueUrl")->text, "Q");
 }
 
 TEST(JavaScriptFrontendBroken, BinaryGarbage) {

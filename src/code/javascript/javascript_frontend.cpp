@@ -126,6 +126,62 @@ const TSLanguage* tsLanguageFor(Language language) { return grammarFor(language)
 // ---------------------------------------------------------------------------
 // Node helpers.
 
+// Field ids by name, looked up once per grammar (ts_node_child_by_field_name
+// compares the name with every field of the grammar on each call).
+enum class F : uint8_t {
+  Alias,
+  Arguments,
+  Body,
+  Condition,
+  Consequence,
+  Constructor,
+  Declaration,
+  Function,
+  Index,
+  Key,
+  Left,
+  Name,
+  Object,
+  Operator,
+  Parameter,
+  Parameters,
+  Pattern,
+  Property,
+  Right,
+  Source,
+  Value,
+  Count
+};
+constexpr std::array<string_view, static_cast<size_t>(F::Count)> kFieldNames{
+    "alias", "arguments", "body", "condition", "consequence", "constructor", "declaration", "function", "index", "key", "left", "name", "object", "operator", "parameter", "parameters", "pattern", "property", "right", "source", "value"};
+
+TSNode field(TSNode n, F f) {
+  struct Table {
+    const TSLanguage* language;
+    std::array<TSFieldId, static_cast<size_t>(F::Count)> ids;
+  };
+  auto make = [](const TSLanguage* language) {
+    Table t{language, {}};
+    for (size_t i = 0; i < kFieldNames.size(); ++i) {
+      t.ids[i] = ts_language_field_id_for_name(language, kFieldNames[i].data(),
+                                               static_cast<uint32_t>(kFieldNames[i].size()));
+    }
+    return t;
+  };
+  static const std::array<Table, 3> kTables{make(tree_sitter_javascript()), make(tree_sitter_typescript()),
+                                            make(tree_sitter_tsx())};
+  if (ts_node_is_null(n)) return n;
+  const TSLanguage* language = ts_node_language(n);
+  for (const Table& t : kTables) {
+    if (t.language == language) {
+      TSFieldId id = t.ids[static_cast<size_t>(f)];
+      return id == 0 ? TSNode{} : ts_node_child_by_field_id(n, id);
+    }
+  }
+  return lambdalint::code::field(n, kFieldNames[static_cast<size_t>(f)]);
+}
+
+
 bool is(TSNode n, string_view t) { return !ts_node_is_null(n) && type(n) == t; }
 bool same(TSNode a, TSNode b) { return !ts_node_is_null(a) && !ts_node_is_null(b) && ts_node_eq(a, b); }
 TSNode parentOf(TSNode n) { return ts_node_is_null(n) ? n : ts_node_parent(n); }
@@ -167,7 +223,7 @@ TSNode unwrapAwait(TSNode n) {
 
 // The callee of a call. TypeScript parses `await f<T>(x)` as a call whose
 // callee is `await f`: look through that.
-TSNode calleeOf(TSNode call) { return unwrapAwait(field(call, "function")); }
+TSNode calleeOf(TSNode call) { return unwrapAwait(field(call, F::Function)); }
 
 bool isIterationMethod(string_view m) {
   static constexpr std::array<string_view, 9> kMethods{"forEach", "map",  "flatMap", "filter",   "reduce",
@@ -348,25 +404,25 @@ class Extractor {
         case Kind::New: news_.push_back({n, cur}); break;
         case Kind::Declarator:
           declarators_.push_back({n, cur});
-          addDeclaredNames(field(n, "name"));
+          addDeclaredNames(field(n, F::Name));
           break;
         case Kind::Import: importStatements_.push_back({n, cur}); break;
         case Kind::Export: exportStatements_.push_back({n, cur}); break;
         case Kind::Assign: assignments_.push_back({n, cur}); break;
         case Kind::Catch:
           catches_.push_back(catchSite(n, cur, path, depth));
-          addDeclaredNames(field(n, "parameter"));
+          addDeclaredNames(field(n, F::Parameter));
           break;
         case Kind::Binary:
-          if (text(field(n, "operator")) == "-") subtractions_.push_back({n, cur});
+          if (text(field(n, F::Operator)) == "-") subtractions_.push_back({n, cur});
           break;
         case Kind::Return: returns_.push_back({n, cur}); break;
         case Kind::ForIn: forIns_.push_back({n, cur}); break;
         case Kind::Params: addDeclaredNames(n); break;
         case Kind::Member:
-          if (isProcessEnv(field(n, "object"))) envReadSites_.push_back({n, cur, envDefaulted(n, path, depth)});
+          if (isProcessEnv(field(n, F::Object))) envReadSites_.push_back({n, cur, envDefaulted(n, path, depth)});
           break;
-        case Kind::ClassDecl: declared_.emplace(text(field(n, "name"))); break;
+        case Kind::ClassDecl: declared_.emplace(text(field(n, F::Name))); break;
         case Kind::Other: break;
       }
       if (ts_tree_cursor_goto_first_child(&cursor)) {
@@ -397,9 +453,9 @@ class Extractor {
         continue;
       }
       if (t != "binary_expression") return false;
-      string_view op = type(field(p, "operator"));
+      string_view op = type(field(p, F::Operator));
       if (op != "??" && op != "||") return false;
-      if (same(field(p, "left"), cur)) return true;
+      if (same(field(p, F::Left), cur)) return true;
       cur = p;
     }
     return false;
@@ -411,8 +467,8 @@ class Extractor {
     for (uint32_t i = depth >= 1 ? depth - 1 : 0; i-- > 0 && depth - i < static_cast<uint32_t>(kMaxLoopHops);) {
       TSNode p = path[i];
       string_view t = type(p);
-      if (t == "for_in_statement") site.iterables.push_back(field(p, "right"));
-      if (t == "for_statement") site.conditions.push_back(field(p, "condition"));
+      if (t == "for_in_statement") site.iterables.push_back(field(p, F::Right));
+      if (t == "for_statement") site.conditions.push_back(field(p, F::Condition));
       if (isFunctionType(t)) {
         uint32_t j = i;
         while (j-- > 0 && isTransparent(type(path[j]))) {
@@ -429,7 +485,7 @@ class Extractor {
   int addFunction(TSNode n, int parent, TSNode up, TSNode up2) {
     Func f;
     f.node = n;
-    f.body = field(n, "body");
+    f.body = field(n, F::Body);
     f.parent = parent;
     uint32_t childCount = ts_node_child_count(n);
     for (uint32_t i = 0; i < childCount && i < 8; ++i) {
@@ -448,32 +504,32 @@ class Extractor {
       if (!name.empty()) methodFunctions_[std::string(name)].push_back(index);
     };
     if (t == "function_declaration" || t == "generator_function_declaration") {
-      addPlain(field(n, "name"));
-      declared_.emplace(text(field(n, "name")));
+      addPlain(field(n, F::Name));
+      declared_.emplace(text(field(n, F::Name)));
     } else if (t == "method_definition") {
-      addMethod(text(field(n, "name")));
+      addMethod(text(field(n, F::Name)));
     } else {
-      addPlain(field(n, "name"));  // `function named() {}`
-      addDeclaredNames(field(n, "parameter"));  // `x => ...`
+      addPlain(field(n, F::Name));  // `function named() {}`
+      addDeclaredNames(field(n, F::Parameter));  // `x => ...`
       string_view u = type(up);
-      if (u == "variable_declarator" && same(field(up, "value"), n)) {
-        addPlain(field(up, "name"));
-      } else if (u == "assignment_expression" && same(field(up, "right"), n)) {
-        TSNode left = field(up, "left");
+      if (u == "variable_declarator" && same(field(up, F::Value), n)) {
+        addPlain(field(up, F::Name));
+      } else if (u == "assignment_expression" && same(field(up, F::Right), n)) {
+        TSNode left = field(up, F::Left);
         if (is(left, "identifier")) {
           addPlain(left);
         } else if (is(left, "member_expression")) {
-          addMethod(text(field(left, "property")));
+          addMethod(text(field(left, F::Property)));
         }
-      } else if (u == "pair" && same(field(up, "value"), n)) {
-        addMethod(keyName(field(up, "key")));
+      } else if (u == "pair" && same(field(up, F::Value), n)) {
+        addMethod(keyName(field(up, F::Key)));
       } else if (u == "field_definition") {
-        addMethod(text(field(up, "property")));
+        addMethod(text(field(up, F::Property)));
       } else if (u == "public_field_definition") {
-        addMethod(text(field(up, "name")));
-      } else if (u == "call_expression" && same(field(up, "function"), n)) {
+        addMethod(text(field(up, F::Name)));
+      } else if (u == "call_expression" && same(field(up, F::Function), n)) {
         f.iife = true;
-      } else if (u == "parenthesized_expression" && is(up2, "call_expression") && same(field(up2, "function"), up)) {
+      } else if (u == "parenthesized_expression" && is(up2, "call_expression") && same(field(up2, F::Function), up)) {
         f.iife = true;
       }
     }
@@ -490,16 +546,16 @@ class Extractor {
     if (is(callee, "identifier")) {
       f.calls.emplace_back(text(callee));
     } else if (is(callee, "member_expression")) {
-      f.methodCalls.emplace_back(text(field(callee, "property")));
+      f.methodCalls.emplace_back(text(field(callee, F::Property)));
     }
-    TSNode args = field(call, "arguments");
+    TSNode args = field(call, F::Arguments);
     uint32_t count = ts_node_named_child_count(args);
     for (uint32_t i = 0; i < count && i < 16; ++i) {
       TSNode a = ts_node_named_child(args, i);
       if (is(a, "identifier")) {
         f.calls.emplace_back(text(a));
-      } else if (is(a, "member_expression") && is(field(a, "object"), "this")) {
-        f.methodCalls.emplace_back(text(field(a, "property")));
+      } else if (is(a, "member_expression") && is(field(a, F::Object), "this")) {
+        f.methodCalls.emplace_back(text(field(a, F::Property)));
       }
     }
   }
@@ -589,8 +645,8 @@ class Extractor {
   // ---------------------------------------------------- declarations, bindings
   void buildDeclarations() {
     for (const Site& s : declarators_) {
-      TSNode name = field(s.node, "name");
-      TSNode value = field(s.node, "value");
+      TSNode name = field(s.node, F::Name);
+      TSNode value = field(s.node, F::Value);
       if (is(name, "identifier")) {
         decls_[std::string(text(name))].push_back({value, s.func, {}});
       } else if (is(name, "object_pattern")) {
@@ -601,12 +657,12 @@ class Extractor {
           if (t == "shorthand_property_identifier_pattern") {
             decls_[std::string(text(p))].push_back({value, s.func, std::string(text(p))});
           } else if (t == "object_assignment_pattern") {
-            TSNode left = field(p, "left");
+            TSNode left = field(p, F::Left);
             decls_[std::string(text(left))].push_back({value, s.func, std::string(text(left))});
           } else if (t == "pair_pattern") {
-            TSNode v = field(p, "value");
-            if (is(v, "assignment_pattern")) v = field(v, "left");
-            if (is(v, "identifier")) decls_[std::string(text(v))].push_back({value, s.func, keyName(field(p, "key"))});
+            TSNode v = field(p, F::Value);
+            if (is(v, "assignment_pattern")) v = field(v, F::Left);
+            if (is(v, "identifier")) decls_[std::string(text(v))].push_back({value, s.func, keyName(field(p, F::Key))});
           }
         }
       }
@@ -614,7 +670,7 @@ class Extractor {
     for (size_t i = 0; i < funcs_.size(); ++i) {
       TSNode n = funcs_[i].node;
       if (is(n, "function_declaration") || is(n, "generator_function_declaration")) {
-        decls_[std::string(text(field(n, "name")))].push_back({n, funcs_[i].parent, {}});
+        decls_[std::string(text(field(n, F::Name)))].push_back({n, funcs_[i].parent, {}});
       }
     }
   }
@@ -636,9 +692,9 @@ class Extractor {
 
   std::optional<std::string> requireModule(TSNode call) const {
     if (!is(call, "call_expression")) return std::nullopt;
-    TSNode callee = field(call, "function");
+    TSNode callee = field(call, F::Function);
     if (!(is(callee, "import") || (is(callee, "identifier") && text(callee) == "require"))) return std::nullopt;
-    return stringValue(namedChild(field(call, "arguments"), 0));
+    return stringValue(namedChild(field(call, F::Arguments), 0));
   }
 
   // `AWS.DynamoDB.DocumentClient` → {aws-sdk, [DynamoDB, DocumentClient]} through the import bindings.
@@ -649,13 +705,13 @@ class Extractor {
       e = unwrap(e);
       string_view t = type(e);
       if (t == "member_expression") {
-        chain.emplace_back(text(field(e, "property")));
-        e = field(e, "object");
+        chain.emplace_back(text(field(e, F::Property)));
+        e = field(e, F::Object);
       } else if (t == "subscript_expression") {
-        auto s = stringValue(field(e, "index"));
+        auto s = stringValue(field(e, F::Index));
         if (!s) dynamic = true;
         chain.push_back(s.value_or(""));
-        e = field(e, "object");
+        e = field(e, F::Object);
       } else if (t == "identifier") {
         auto it = bindings_.find(std::string(text(e)));
         if (it == bindings_.end()) return std::nullopt;
@@ -706,10 +762,10 @@ class Extractor {
       for (uint32_t i = 0; i < count; ++i) {
         TSNode c = ts_node_named_child(st, i);
         if (is(c, "import_require_clause")) {
-          if (auto m = stringValue(field(c, "source"))) bind(std::string(text(namedChild(c, 0))), {*m, {}});
+          if (auto m = stringValue(field(c, F::Source))) bind(std::string(text(namedChild(c, 0))), {*m, {}});
         }
       }
-      auto module = stringValue(field(st, "source"));
+      auto module = stringValue(field(st, F::Source));
       if (!module) continue;
       for (uint32_t i = 0; i < count; ++i) {
         TSNode clause = ts_node_named_child(st, i);
@@ -727,8 +783,8 @@ class Extractor {
             for (uint32_t k = 0; k < specs; ++k) {
               TSNode spec = ts_node_named_child(p, k);
               if (!is(spec, "import_specifier") || isTypeOnly(spec)) continue;
-              TSNode name = field(spec, "name");
-              TSNode alias = field(spec, "alias");
+              TSNode name = field(spec, F::Name);
+              TSNode alias = field(spec, F::Alias);
               std::string imported = stringValue(name).value_or(std::string(text(name)));
               bind(std::string(text(ts_node_is_null(alias) ? name : alias)), {*module, {imported}});
             }
@@ -737,19 +793,19 @@ class Extractor {
       }
     }
     for (const Site& s : declarators_) {
-      TSNode value = unwrapAwait(field(s.node, "value"));
+      TSNode value = unwrapAwait(field(s.node, F::Value));
       if (ts_node_is_null(value)) continue;
       std::optional<QualifiedName> q = qualifiedName(value);
       if (!q && is(value, "call_expression")) {
         // `AWSXRay.captureAWS(require('aws-sdk'))`: a wrapper around a module.
-        TSNode args = field(value, "arguments");
+        TSNode args = field(value, F::Arguments);
         uint32_t count = ts_node_named_child_count(args);
         for (uint32_t i = 0; i < count && !q; ++i) {
           if (auto m = requireModule(unwrapAwait(ts_node_named_child(args, i)))) q = QualifiedName{*m, {}, false};
         }
       }
       if (!q || q->dynamic) continue;
-      TSNode name = field(s.node, "name");
+      TSNode name = field(s.node, F::Name);
       if (is(name, "identifier")) {
         bind(std::string(text(name)), {q->module, q->members});
       } else if (is(name, "object_pattern")) {
@@ -760,12 +816,12 @@ class Extractor {
           if (is(p, "shorthand_property_identifier_pattern")) {
             key = local = std::string(text(p));
           } else if (is(p, "pair_pattern")) {
-            key = keyName(field(p, "key"));
-            TSNode v = field(p, "value");
-            if (is(v, "assignment_pattern")) v = field(v, "left");
+            key = keyName(field(p, F::Key));
+            TSNode v = field(p, F::Value);
+            if (is(v, "assignment_pattern")) v = field(v, F::Left);
             if (is(v, "identifier")) local = std::string(text(v));
           } else if (is(p, "object_assignment_pattern")) {
-            key = local = std::string(text(field(p, "left")));
+            key = local = std::string(text(field(p, F::Left)));
           }
           if (key.empty() || local.empty()) continue;
           Binding b{q->module, q->members};
@@ -788,15 +844,15 @@ class Extractor {
   void collectImports() {
     for (const Site& s : importStatements_) {
       if (isTypeOnly(s.node)) continue;
-      TSNode source = field(s.node, "source");
+      TSNode source = field(s.node, F::Source);
       if (ts_node_is_null(source)) {
         TSNode clause = namedChild(s.node, 0);
-        if (is(clause, "import_require_clause")) source = field(clause, "source");
+        if (is(clause, "import_require_clause")) source = field(clause, F::Source);
       }
       addImport(stringValue(source), s.node);
     }
     for (const Site& s : exportStatements_) {
-      TSNode source = field(s.node, "source");
+      TSNode source = field(s.node, F::Source);
       if (!ts_node_is_null(source) && !isTypeOnly(s.node)) addImport(stringValue(source), s.node);
     }
     for (const Site& s : calls_) addImport(requireModule(s.node), s.node);
@@ -817,7 +873,7 @@ class Extractor {
       string_view t = type(e);
       if (isFunctionType(t)) return funcIndex(e);
       if (t == "assignment_expression") {
-        e = field(e, "right");
+        e = field(e, F::Right);
       } else if (t == "identifier" || t == "shorthand_property_identifier") {
         const Decl* d = findDecl(text(e), kModule);
         if (d == nullptr || !d->property.empty()) return kModule;
@@ -828,10 +884,19 @@ class Extractor {
           chain.push_back(c);
           TSNode callee = calleeOf(c);
           if (!is(callee, "member_expression")) break;
-          c = unwrap(field(callee, "object"));
+          c = unwrap(field(callee, F::Object));
         }
-        for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-          TSNode args = field(*it, "arguments");
+        // `middy().use(logger).handler(base)`: the `.handler(...)` argument first, then the
+        // wrapped call's own arguments (`middy(base)`, `wrap(async (e) => ...)`); never a
+        // middleware given to `.use(...)`.
+        std::reverse(chain.begin(), chain.end());  // innermost call first
+        std::stable_partition(chain.begin(), chain.end(), [&](TSNode c) {
+          return text(field(calleeOf(c), F::Property)) == "handler";
+        });
+        for (TSNode c : chain) {
+          string_view method = text(field(calleeOf(c), F::Property));
+          if (method == "use" || method == "before" || method == "after" || method == "onError") continue;
+          TSNode args = field(c, F::Arguments);
           uint32_t count = ts_node_named_child_count(args);
           for (uint32_t i = 0; i < count && i < 8; ++i) {
             TSNode a = unwrap(ts_node_named_child(args, i));
@@ -856,20 +921,20 @@ class Extractor {
     for (uint32_t i = 0; i < count; ++i) {
       TSNode p = ts_node_named_child(object, i);
       string_view t = type(p);
-      if (t == "pair" && keyName(field(p, "key")) == handlerName_) {
-        found = ExportCandidate{field(p, "value"), field(p, "key"), false};
+      if (t == "pair" && keyName(field(p, F::Key)) == handlerName_) {
+        found = ExportCandidate{field(p, F::Value), field(p, F::Key), false};
       } else if (t == "shorthand_property_identifier" && text(p) == handlerName_) {
         found = ExportCandidate{p, p, false};
-      } else if (t == "method_definition" && text(field(p, "name")) == handlerName_) {
-        found = ExportCandidate{p, field(p, "name"), false};
+      } else if (t == "method_definition" && text(field(p, F::Name)) == handlerName_) {
+        found = ExportCandidate{p, field(p, F::Name), false};
       }
     }
   }
 
   bool isModuleExports(TSNode n) const {
     n = unwrap(n);
-    return is(n, "member_expression") && text(field(n, "object")) == "module" &&
-           text(field(n, "property")) == "exports";
+    return is(n, "member_expression") && text(field(n, F::Object)) == "module" &&
+           text(field(n, F::Property)) == "exports";
   }
 
   void findHandler() {
@@ -879,20 +944,20 @@ class Extractor {
     };
     for (const Site& s : assignments_) {
       if (s.func != kModule) continue;
-      TSNode left = unwrap(field(s.node, "left"));
-      TSNode right = field(s.node, "right");
+      TSNode left = unwrap(field(s.node, F::Left));
+      TSNode right = field(s.node, F::Right);
       if (is(left, "member_expression") || is(left, "subscript_expression")) {
-        TSNode object = unwrap(field(left, "object"));
+        TSNode object = unwrap(field(left, F::Object));
         bool exportsObject = (is(object, "identifier") && text(object) == "exports") || isModuleExports(object);
         if (exportsObject) {
-          TSNode prop = is(left, "member_expression") ? field(left, "property") : field(left, "index");
+          TSNode prop = is(left, "member_expression") ? field(left, F::Property) : field(left, F::Index);
           std::string name = is(left, "member_expression") ? std::string(text(prop)) : stringValue(prop).value_or("");
           if (name == handlerName_) consider(s.node, ExportCandidate{right, prop, false});
         } else if (isModuleExports(left)) {
           std::optional<ExportCandidate> c;
           TSNode value = unwrap(right);
           // `module.exports = exports = { ... }`
-          for (int i = 0; i < 4 && is(value, "assignment_expression"); ++i) value = unwrap(field(value, "right"));
+          for (int i = 0; i < 4 && is(value, "assignment_expression"); ++i) value = unwrap(field(value, F::Right));
           fromExportsObject(value, c);
           consider(s.node, c);
         }
@@ -901,20 +966,20 @@ class Extractor {
     for (const Site& s : exportStatements_) {
       TSNode st = s.node;
       if (isTypeOnly(st) || isDefaultExport(st)) continue;
-      TSNode declaration = field(st, "declaration");
-      TSNode source = field(st, "source");
+      TSNode declaration = field(st, F::Declaration);
+      TSNode source = field(st, F::Source);
       if (!ts_node_is_null(declaration)) {
         string_view t = type(declaration);
         if (t == "lexical_declaration" || t == "variable_declaration") {
           uint32_t count = ts_node_named_child_count(declaration);
           for (uint32_t i = 0; i < count; ++i) {
             TSNode d = ts_node_named_child(declaration, i);
-            if (is(d, "variable_declarator") && text(field(d, "name")) == handlerName_) {
-              consider(st, ExportCandidate{field(d, "value"), field(d, "name"), false});
+            if (is(d, "variable_declarator") && text(field(d, F::Name)) == handlerName_) {
+              consider(st, ExportCandidate{field(d, F::Value), field(d, F::Name), false});
             }
           }
-        } else if (isFunctionType(t) && text(field(declaration, "name")) == handlerName_) {
-          consider(st, ExportCandidate{declaration, field(declaration, "name"), false});
+        } else if (isFunctionType(t) && text(field(declaration, F::Name)) == handlerName_) {
+          consider(st, ExportCandidate{declaration, field(declaration, F::Name), false});
         }
         continue;
       }
@@ -926,8 +991,8 @@ class Extractor {
           for (uint32_t k = 0; k < specs; ++k) {
             TSNode spec = ts_node_named_child(c, k);
             if (!is(spec, "export_specifier") || isTypeOnly(spec)) continue;
-            TSNode name = field(spec, "name");
-            TSNode alias = field(spec, "alias");
+            TSNode name = field(spec, F::Name);
+            TSNode alias = field(spec, F::Alias);
             TSNode exported = ts_node_is_null(alias) ? name : alias;
             std::string exportedName = stringValue(exported).value_or(std::string(text(exported)));
             if (exportedName != handlerName_) continue;
@@ -1015,7 +1080,7 @@ class Extractor {
   // Name of parameter `index` of function `f`, if it is a plain identifier.
   std::string paramName(int f, uint32_t index) const {
     TSNode node = funcs_[f].node;
-    TSNode single = field(node, "parameter");
+    TSNode single = field(node, F::Parameter);
     if (!ts_node_is_null(single)) return index == 0 ? std::string(text(single)) : std::string();
     TSNode p = paramNode(f, index);
     if (is(p, "identifier")) return std::string(text(p));
@@ -1024,7 +1089,7 @@ class Extractor {
 
   // Parameter `index` of function `f` without its TypeScript annotation or default.
   TSNode paramNode(int f, uint32_t index) const {
-    TSNode params = field(funcs_[f].node, "parameters");
+    TSNode params = field(funcs_[f].node, F::Parameters);
     uint32_t count = ts_node_named_child_count(params);
     uint32_t seen = 0;
     for (uint32_t i = 0; i < count; ++i) {
@@ -1032,8 +1097,8 @@ class Extractor {
       string_view t = type(p);
       if (t == "comment" || t == "decorator") continue;
       if (seen++ != index) continue;
-      if (t == "required_parameter" || t == "optional_parameter") p = field(p, "pattern");
-      if (is(p, "assignment_pattern")) p = field(p, "left");
+      if (t == "required_parameter" || t == "optional_parameter") p = field(p, F::Pattern);
+      if (is(p, "assignment_pattern")) p = field(p, F::Left);
       return p;
     }
     return {};
@@ -1045,21 +1110,21 @@ class Extractor {
       e = unwrapAwait(e);
       string_view t = type(e);
       if (t == "binary_expression") {
-        string_view op = text(field(e, "operator"));
+        string_view op = text(field(e, F::Operator));
         if (op != "??" && op != "||") return false;
-        e = field(e, "left");
+        e = field(e, F::Left);
       } else if (t == "member_expression") {
-        return text(field(e, "property")) == "Records";
+        return text(field(e, F::Property)) == "Records";
       } else if (t == "subscript_expression") {
-        return stringValue(field(e, "index")).value_or("") == "Records";
+        return stringValue(field(e, F::Index)).value_or("") == "Records";
       } else if (t == "call_expression") {
         TSNode callee = calleeOf(e);
-        string_view m = text(field(callee, "property"));
+        string_view m = text(field(callee, F::Property));
         if (!is(callee, "member_expression") ||
             !(m == "filter" || m == "slice" || m == "concat" || m == "sort" || m == "reverse" || m == "values")) {
           return false;
         }
-        e = field(callee, "object");
+        e = field(callee, F::Object);
       } else if (t == "identifier") {
         return recordsArrays_.count(std::string(text(e))) > 0;
       } else {
@@ -1073,7 +1138,7 @@ class Extractor {
     eventRoots_.insert("event");
     if (handler_ != kModule) {
       TSNode first = paramNode(handler_, 0);
-      TSNode single = field(funcs_[handler_].node, "parameter");
+      TSNode single = field(funcs_[handler_].node, F::Parameter);
       if (!ts_node_is_null(single)) first = single;
       if (is(first, "identifier")) {
         eventRoots_.emplace(text(first));
@@ -1084,29 +1149,29 @@ class Extractor {
     for (int pass = 0; pass < 3; ++pass) {
       size_t before = eventRoots_.size() + recordsArrays_.size() + recordVars_.size();
       for (const Site& s : declarators_) {
-        TSNode name = field(s.node, "name");
-        TSNode value = unwrapAwait(field(s.node, "value"));
+        TSNode name = field(s.node, F::Name);
+        TSNode value = unwrapAwait(field(s.node, F::Value));
         if (ts_node_is_null(value)) continue;
         if (is(name, "identifier")) {
           std::string n(text(name));
           if (is(value, "identifier") && eventRoots_.count(std::string(text(value)))) eventRoots_.insert(n);
           if (isRecordsExpr(value)) recordsArrays_.insert(n);
-          if (is(value, "subscript_expression") && isRecordsExpr(field(value, "object"))) recordVars_.insert(n);
+          if (is(value, "subscript_expression") && isRecordsExpr(field(value, F::Object))) recordVars_.insert(n);
         } else if (is(name, "object_pattern") && is(value, "identifier") &&
                    eventRoots_.count(std::string(text(value)))) {
           addRecordsFromPattern(name);
         }
       }
       for (const Site& s : forIns_) {
-        TSNode left = field(s.node, "left");
-        if (is(left, "identifier") && isRecordsExpr(field(s.node, "right"))) recordVars_.emplace(text(left));
+        TSNode left = field(s.node, F::Left);
+        if (is(left, "identifier") && isRecordsExpr(field(s.node, F::Right))) recordVars_.emplace(text(left));
       }
       for (const Site& s : calls_) {
         TSNode callee = calleeOf(s.node);
-        TSNode args = field(s.node, "arguments");
+        TSNode args = field(s.node, F::Arguments);
         if (is(callee, "member_expression")) {
-          string_view m = text(field(callee, "property"));
-          if (!isIterationMethod(m) || !isRecordsExpr(field(callee, "object"))) continue;
+          string_view m = text(field(callee, F::Property));
+          if (!isIterationMethod(m) || !isRecordsExpr(field(callee, F::Object))) continue;
           uint32_t index = m == "reduce" ? 1 : 0;
           TSNode cb = unwrap(namedChild(args, 0));
           if (isFunctionType(type(cb))) {
@@ -1145,8 +1210,8 @@ class Extractor {
       TSNode p = ts_node_named_child(pattern, i);
       if (is(p, "shorthand_property_identifier_pattern") && text(p) == "Records") {
         recordsArrays_.insert("Records");
-      } else if (is(p, "pair_pattern") && keyName(field(p, "key")) == "Records" && is(field(p, "value"), "identifier")) {
-        recordsArrays_.emplace(text(field(p, "value")));
+      } else if (is(p, "pair_pattern") && keyName(field(p, F::Key)) == "Records" && is(field(p, F::Value), "identifier")) {
+        recordsArrays_.emplace(text(field(p, F::Value)));
       }
     }
   }
@@ -1164,12 +1229,12 @@ class Extractor {
       e = unwrap(e);
       string_view t = type(e);
       if (t == "member_expression") {
-        segments.emplace_back(text(field(e, "property")));
-        e = field(e, "object");
+        segments.emplace_back(text(field(e, F::Property)));
+        e = field(e, F::Object);
       } else if (t == "subscript_expression") {
-        auto s = stringValue(field(e, "index"));
+        auto s = stringValue(field(e, F::Index));
         segments.push_back(s ? *s : std::string("[]"));
-        e = field(e, "object");
+        e = field(e, F::Object);
       } else if (t == "identifier") {
         std::string root(text(e));
         std::string path;
@@ -1199,18 +1264,18 @@ class Extractor {
   // --------------------------------------------------------------- tracing
   bool isProcessEnv(TSNode n) const {
     n = unwrap(n);
-    return is(n, "member_expression") && text(field(n, "property")) == "env" &&
-           is(unwrap(field(n, "object")), "identifier") && text(unwrap(field(n, "object"))) == "process";
+    return is(n, "member_expression") && text(field(n, F::Property)) == "env" &&
+           is(unwrap(field(n, F::Object)), "identifier") && text(unwrap(field(n, F::Object))) == "process";
   }
 
   // `process.env.X` / `process.env['X']` → "X".
   std::optional<std::string> envName(TSNode n) const {
     n = unwrap(n);
-    if (is(n, "member_expression") && isProcessEnv(field(n, "object"))) {
-      return std::string(text(field(n, "property")));
+    if (is(n, "member_expression") && isProcessEnv(field(n, F::Object))) {
+      return std::string(text(field(n, F::Property)));
     }
-    if (is(n, "subscript_expression") && isProcessEnv(field(n, "object"))) {
-      return stringValue(field(n, "index"));
+    if (is(n, "subscript_expression") && isProcessEnv(field(n, F::Object))) {
+      return stringValue(field(n, F::Index));
     }
     return std::nullopt;
   }
@@ -1233,9 +1298,9 @@ class Extractor {
         return out;
       }
       if (t == "binary_expression") {
-        string_view op = text(field(e, "operator"));
+        string_view op = text(field(e, F::Operator));
         if (op != "??" && op != "||") break;
-        e = field(e, "left");
+        e = field(e, F::Left);
         continue;
       }
       if (t == "identifier" || t == "shorthand_property_identifier") {
@@ -1273,9 +1338,9 @@ class Extractor {
           return out;
         }
         // `config.bucket` where `const config = { bucket: ... }`.
-        TSNode object = unwrap(field(e, "object"));
-        std::string key = t == "member_expression" ? std::string(text(field(e, "property")))
-                                                   : stringValue(field(e, "index")).value_or("");
+        TSNode object = unwrap(field(e, F::Object));
+        std::string key = t == "member_expression" ? std::string(text(field(e, F::Property)))
+                                                   : stringValue(field(e, F::Index)).value_or("");
         if (!is(object, "identifier") || key.empty()) break;
         const Decl* d = findDecl(text(object), func);
         if (d == nullptr || !d->property.empty()) break;
@@ -1298,7 +1363,7 @@ class Extractor {
     uint32_t count = ts_node_named_child_count(object);
     for (uint32_t i = 0; i < count; ++i) {
       TSNode p = ts_node_named_child(object, i);
-      if (is(p, "pair") && keyName(field(p, "key")) == key) return field(p, "value");
+      if (is(p, "pair") && keyName(field(p, F::Key)) == key) return field(p, F::Value);
       if (is(p, "shorthand_property_identifier") && text(p) == key) return p;
     }
     return {};
@@ -1327,7 +1392,7 @@ class Extractor {
       for (uint32_t i = 0; i < count; ++i) {
         TSNode p = ts_node_named_child(obj, i);
         if (is(p, "pair")) {
-          fn(keyName(field(p, "key")), field(p, "key"), field(p, "value"));
+          fn(keyName(field(p, F::Key)), field(p, F::Key), field(p, F::Value));
         } else if (is(p, "shorthand_property_identifier")) {
           fn(std::string(text(p)), p, p);
         }
@@ -1360,7 +1425,7 @@ class Extractor {
         for (uint32_t i = 0; i < count; ++i) {
           TSNode p = ts_node_named_child(items, i);
           if (!is(p, "pair")) continue;
-          TSNode k = field(p, "key");
+          TSNode k = field(p, F::Key);
           if (is(k, "computed_property_name")) {
             out.emplace_back("TableName", trace(namedChild(k, 0), func));
           } else {
@@ -1400,7 +1465,7 @@ class Extractor {
   std::optional<ClientType> classifyUncached(TSNode n) const {
     bool isNew = is(n, "new_expression");
     if (!isNew && !is(n, "call_expression")) return std::nullopt;
-    auto q = qualifiedName(isNew ? field(n, "constructor") : calleeOf(n));
+    auto q = qualifiedName(isNew ? field(n, F::Constructor) : calleeOf(n));
     if (!q) return std::nullopt;
     const std::string& m = q->module;
     const auto& mem = q->members;
@@ -1551,34 +1616,34 @@ class Extractor {
         break;
       }
       if (t == "variable_declarator") {
-        if (same(field(p, "value"), cur) && is(field(p, "name"), "identifier")) out.variable = text(field(p, "name"));
+        if (same(field(p, F::Value), cur) && is(field(p, F::Name), "identifier")) out.variable = text(field(p, F::Name));
         break;
       }
       if (t == "assignment_expression") {
-        if (same(field(p, "right"), cur)) {
-          out.variable = text(field(p, "left"));
+        if (same(field(p, F::Right), cur)) {
+          out.variable = text(field(p, F::Left));
           out.guarded = assignmentGuarded(p, out.variable);
         }
         break;
       }
       if (t == "augmented_assignment_expression") {
-        if (same(field(p, "right"), cur)) {
-          out.variable = text(field(p, "left"));
-          string_view op = text(field(p, "operator"));
+        if (same(field(p, F::Right), cur)) {
+          out.variable = text(field(p, F::Left));
+          string_view op = text(field(p, F::Operator));
           out.guarded = op == "?\?=" || op == "||=";  // `??=` (escaped: no trigraph)
         }
         break;
       }
       if (t == "binary_expression") {
         // `client = client || new X()` / `client = client ?? new X()`
-        string_view op = text(field(p, "operator"));
-        if ((op == "??" || op == "||") && same(field(p, "right"), cur)) {
-          string_view left = text(unwrap(field(p, "left")));
+        string_view op = text(field(p, F::Operator));
+        if ((op == "??" || op == "||") && same(field(p, F::Right), cur)) {
+          string_view left = text(unwrap(field(p, F::Left)));
           TSNode a = p;
           for (int i = 0; i < 8 && isTransparent(type(parentOf(a))); ++i) a = parentOf(a);
           TSNode assign = parentOf(a);
           if ((is(assign, "assignment_expression") || is(assign, "variable_declarator")) &&
-              text(field(assign, is(assign, "assignment_expression") ? "left" : "name")) == left) {
+              text(field(assign, is(assign, "assignment_expression") ? F::Left : F::Name)) == left) {
             out.variable = std::string(left);
             out.guarded = true;
           }
@@ -1586,11 +1651,11 @@ class Extractor {
         break;
       }
       if (t == "field_definition") {
-        out.variable = "this." + std::string(text(field(p, "property")));
+        out.variable = "this." + std::string(text(field(p, F::Property)));
         break;
       }
       if (t == "public_field_definition") {
-        out.variable = "this." + std::string(text(field(p, "name")));
+        out.variable = "this." + std::string(text(field(p, F::Name)));
         break;
       }
       break;
@@ -1627,8 +1692,8 @@ class Extractor {
     for (int i = 0; i < 8 && isTransparent(type(parentOf(a))); ++i) a = parentOf(a);
     TSNode p = parentOf(a);
     if (is(p, "binary_expression")) {
-      string_view op = text(field(p, "operator"));
-      if ((op == "??" || op == "||") && text(unwrap(field(p, "left"))) == variable) return true;
+      string_view op = text(field(p, F::Operator));
+      if ((op == "??" || op == "||") && text(unwrap(field(p, F::Left))) == variable) return true;
     }
     TSNode cur = assign;
     for (int hop = 0; hop < kMaxHops; ++hop) {
@@ -1636,14 +1701,14 @@ class Extractor {
       if (ts_node_is_null(up)) break;
       string_view t = type(up);
       if (isFunctionType(t) || t == "program" || t == "class_body") break;
-      if (t == "if_statement" && mentions(field(up, "condition"), variable)) return true;
+      if (t == "if_statement" && mentions(field(up, F::Condition), variable)) return true;
       if (t == "statement_block") {
         uint32_t count = ts_node_named_child_count(up);
         for (uint32_t i = 0; i < count; ++i) {
           TSNode s = ts_node_named_child(up, i);
           if (ts_node_start_byte(s) >= ts_node_start_byte(cur)) break;
-          if (is(s, "if_statement") && mentions(field(s, "condition"), variable) &&
-              containsReturn(field(s, "consequence"))) {
+          if (is(s, "if_statement") && mentions(field(s, F::Condition), variable) &&
+              containsReturn(field(s, F::Consequence))) {
             return true;
           }
         }
@@ -1704,15 +1769,15 @@ class Extractor {
         return std::nullopt;
       }
       if (t == "assignment_expression" || t == "augmented_assignment_expression") {
-        e = field(e, "right");  // `client ??= new X()` as a value
+        e = field(e, F::Right);  // `client ??= new X()` as a value
         continue;
       }
       if (t == "binary_expression") {
         // `client ?? (client = new X())`: either side names the client.
-        string_view op = text(field(e, "operator"));
+        string_view op = text(field(e, F::Operator));
         if (op != "??" && op != "||") return std::nullopt;
-        if (auto ct = resolveClient(field(e, "left"), func, budget - 1)) return ct;
-        e = field(e, "right");
+        if (auto ct = resolveClient(field(e, F::Left), func, budget - 1)) return ct;
+        e = field(e, F::Right);
         continue;
       }
       if (t == "new_expression" || t == "call_expression") {
@@ -1749,8 +1814,10 @@ class Extractor {
   }
 
   // --------------------------------------------------------------- awaiting
-  Use useOf(TSNode node) const {
-    if (is(node, "call_expression") && is(field(node, "function"), "await_expression")) return {Use::Consumed, {}};
+  // `ofVariable`: `node` is a use of a variable holding the promise (`promises.push(...)` is
+  // then no use of the value); otherwise it is the SDK call itself.
+  Use useOf(TSNode node, bool ofVariable = false) const {
+    if (is(node, "call_expression") && is(field(node, F::Function), "await_expression")) return {Use::Consumed, {}};
     TSNode cur = node;
     for (int hop = 0; hop < kMaxHops; ++hop) {
       TSNode p = parentOf(cur);
@@ -1770,9 +1837,10 @@ class Extractor {
       if (t == "expression_statement") return {Use::Dropped, {}};
       if (t == "unary_expression") return {Use::Dropped, {}};  // `void promise`
       if (t == "member_expression") {
-        string_view m = text(field(p, "property"));
-        if (same(field(p, "object"), cur) && (m == "then" || m == "catch" || m == "finally")) return {Use::Consumed, {}};
-        return {Use::Dropped, {}};  // `promises.push(...)` is no use of `promises`; `.on(...)` is no await
+        string_view m = text(field(p, F::Property));
+        if (same(field(p, F::Object), cur) && (m == "then" || m == "catch" || m == "finally")) return {Use::Consumed, {}};
+        // A v2 request used through `.on(...)`, `.createReadStream()`, `.send(cb)` is no promise to await.
+        return {ofVariable ? Use::Dropped : Use::Consumed, {}};
       }
       if (t == "arguments") {
         TSNode call = parentOf(p);
@@ -1782,13 +1850,13 @@ class Extractor {
         }
         TSNode callee = calleeOf(call);
         if (is(callee, "member_expression")) {
-          string_view object = text(field(callee, "object"));
-          string_view m = text(field(callee, "property"));
+          string_view object = text(field(callee, F::Object));
+          string_view m = text(field(callee, F::Property));
           if (object == "Promise" && (m == "all" || m == "allSettled" || m == "race" || m == "any")) {
             return {Use::Consumed, {}};
           }
           if (m == "push" || m == "unshift") {
-            TSNode array = unwrap(field(callee, "object"));
+            TSNode array = unwrap(field(callee, F::Object));
             if (is(array, "identifier")) return {Use::Variable, std::string(text(array))};
             return {Use::Consumed, {}};
           }
@@ -1797,15 +1865,15 @@ class Extractor {
         continue;
       }
       if (t == "variable_declarator") {
-        if (same(field(p, "value"), cur) && is(field(p, "name"), "identifier")) {
-          return {Use::Variable, std::string(text(field(p, "name")))};
+        if (same(field(p, F::Value), cur) && is(field(p, F::Name), "identifier")) {
+          return {Use::Variable, std::string(text(field(p, F::Name)))};
         }
-        return {same(field(p, "value"), cur) ? Use::Consumed : Use::Dropped, {}};
+        return {same(field(p, F::Value), cur) ? Use::Consumed : Use::Dropped, {}};
       }
       if (t == "assignment_expression") {
-        TSNode left = field(p, "left");
-        if (same(field(p, "right"), cur) && is(left, "identifier")) return {Use::Variable, std::string(text(left))};
-        return {same(field(p, "right"), cur) ? Use::Consumed : Use::Dropped, {}};
+        TSNode left = field(p, F::Left);
+        if (same(field(p, F::Right), cur) && is(left, "identifier")) return {Use::Variable, std::string(text(left))};
+        return {same(field(p, F::Right), cur) ? Use::Consumed : Use::Dropped, {}};
       }
       return {Use::Consumed, {}};
     }
@@ -1816,8 +1884,10 @@ class Extractor {
     bool consumed = false;
     scan(funcs_[func].node, [&](TSNode n) {
       if (consumed) return false;
-      if (is(n, "identifier") && text(n) == name && useOf(n).kind == Use::Consumed) consumed = true;
-      if (is(n, "shorthand_property_identifier") && text(n) == name && useOf(n).kind == Use::Consumed) consumed = true;
+      if ((is(n, "identifier") || is(n, "shorthand_property_identifier")) && text(n) == name &&
+          useOf(n, true).kind == Use::Consumed) {
+        consumed = true;
+      }
       return !consumed;
     });
     return consumed;
@@ -1834,9 +1904,9 @@ class Extractor {
   // `s3.putObject(p).promise()` → the `.promise()` call; otherwise the call itself.
   TSNode promiseOf(TSNode call) const {
     TSNode p = parentOf(call);
-    if (is(p, "member_expression") && same(field(p, "object"), call) && text(field(p, "property")) == "promise") {
+    if (is(p, "member_expression") && same(field(p, F::Object), call) && text(field(p, F::Property)) == "promise") {
       TSNode outer = parentOf(p);
-      if (is(outer, "call_expression") && same(field(outer, "function"), p)) return outer;
+      if (is(outer, "call_expression") && same(field(outer, F::Function), p)) return outer;
     }
     return call;
   }
@@ -1860,13 +1930,13 @@ class Extractor {
       func = d->func;
     }
     if (!is(e, "new_expression")) return std::nullopt;
-    TSNode ctor = field(e, "constructor");
+    TSNode ctor = field(e, F::Constructor);
     std::string cls;
     TSNode last = unwrap(ctor);
     if (is(last, "identifier")) cls = text(last);
-    if (is(last, "member_expression")) cls = text(field(last, "property"));
+    if (is(last, "member_expression")) cls = text(field(last, F::Property));
     Command c;
-    c.params = namedChild(field(e, "arguments"), 0);
+    c.params = namedChild(field(e, F::Arguments), 0);
     auto q = qualifiedName(ctor);
     if (q && q->module == "@aws-sdk/lib-dynamodb") {
       auto op = documentCommandOperation(cls);
@@ -1900,7 +1970,7 @@ class Extractor {
     for (const Site& s : news_) collectUpload(s);
     for (const Site& s : calls_) {
       TSNode callee = calleeOf(s.node);
-      TSNode args = field(s.node, "arguments");
+      TSNode args = field(s.node, F::Arguments);
       TSNode arg0 = namedChild(args, 0);
       if (is(callee, "identifier")) {
         collectPaginator(s, callee);
@@ -1910,11 +1980,11 @@ class Extractor {
       std::string method;
       bool computed = false;
       if (is(callee, "member_expression")) {
-        object = field(callee, "object");
-        method = text(field(callee, "property"));
+        object = field(callee, F::Object);
+        method = text(field(callee, F::Property));
       } else if (is(callee, "subscript_expression")) {
-        object = field(callee, "object");
-        auto literal = stringValue(field(callee, "index"));
+        object = field(callee, F::Object);
+        auto literal = stringValue(field(callee, F::Index));
         computed = !literal;
         method = literal.value_or("");
       } else {
@@ -1927,12 +1997,16 @@ class Extractor {
           auto cmd = resolveCommand(arg0, s.func);
           if (cmd && !cmd->service.empty()) {
             addSdkCall(s, "js-v3", cmd->service, cmd->operation, false, s.node, cmd->params);
+          } else if (cmd) {
+            // `x.send(new FooCommand(...))` with neither the client nor the command's package known:
+            // maybe an SDK call of unknown service, maybe a command bus. Not recorded, but incomplete.
+            facts_.complete = false;
           }
         } else if (method == "promise" && usesSdkV2_) {
           // `x.putObject(...).promise()` on an object that is no known client.
           TSNode inner = unwrap(object);
-          if (is(inner, "call_expression") && is(field(inner, "function"), "member_expression") &&
-              !resolveClient(field(field(inner, "function"), "object"), s.func)) {
+          if (is(inner, "call_expression") && is(field(inner, F::Function), "member_expression") &&
+              !resolveClient(field(field(inner, F::Function), F::Object), s.func)) {
             facts_.complete = false;
           }
         }
@@ -2007,28 +2081,28 @@ class Extractor {
     } else {
       return;
     }
-    addSdkCall(s, "js-v3", service, op, false, s.node, namedChild(field(s.node, "arguments"), 1));
+    addSdkCall(s, "js-v3", service, op, false, s.node, namedChild(field(s.node, F::Arguments), 1));
   }
 
   // `new Upload({ client, params: { Bucket, Key, Body } })` from @aws-sdk/lib-storage: an S3 PutObject
   // (multipart uploads need the same s3:PutObject permission).
   void collectUpload(const Site& s) {
-    auto q = qualifiedName(field(s.node, "constructor"));
+    auto q = qualifiedName(field(s.node, F::Constructor));
     if (!q || q->module != "@aws-sdk/lib-storage" || q->members != std::vector<std::string>{"Upload"}) return;
-    TSNode options = objectLiteral(namedChild(field(s.node, "arguments"), 0), s.func);
+    TSNode options = objectLiteral(namedChild(field(s.node, F::Arguments), 0), s.func);
     TSNode params = ts_node_is_null(options) ? TSNode{} : propertyValue(options, "params");
     // The upload runs when `.done()` is called: judge that promise.
     TSNode promise = s.node;
     TSNode p = parentOf(s.node);
     for (int i = 0; i < 8 && isTransparent(type(p)); ++i) p = parentOf(p);
-    if (is(p, "member_expression") && text(field(p, "property")) == "done" && is(parentOf(p), "call_expression")) {
+    if (is(p, "member_expression") && text(field(p, F::Property)) == "done" && is(parentOf(p), "call_expression")) {
       promise = parentOf(p);
     } else {
       BindingSite b = bindingOf(s.node);
       for (const Site& c : calls_) {
         TSNode callee = calleeOf(c.node);
-        if (!b.variable.empty() && is(callee, "member_expression") && text(field(callee, "property")) == "done" &&
-            text(field(callee, "object")) == b.variable && isWithin(c.func, s.func)) {
+        if (!b.variable.empty() && is(callee, "member_expression") && text(field(callee, F::Property)) == "done" &&
+            text(field(callee, F::Object)) == b.variable && isWithin(c.func, s.func)) {
           promise = c.node;
           break;
         }
@@ -2059,8 +2133,8 @@ class Extractor {
     }
     // const { NAME, OTHER = 'default', NAME2: alias, NAME3: alias3 = 'd' } = process.env
     for (const Site& s : declarators_) {
-      TSNode pattern = field(s.node, "name");
-      if (!is(pattern, "object_pattern") || !isProcessEnv(field(s.node, "value"))) continue;
+      TSNode pattern = field(s.node, F::Name);
+      if (!is(pattern, "object_pattern") || !isProcessEnv(field(s.node, F::Value))) continue;
       Scope scope = scopeOf(s.func);
       uint32_t count = ts_node_named_child_count(pattern);
       for (uint32_t i = 0; i < count; ++i) {
@@ -2072,11 +2146,11 @@ class Extractor {
         if (t == "shorthand_property_identifier_pattern") {
           r.name = text(p);
         } else if (t == "object_assignment_pattern") {
-          r.name = text(field(p, "left"));
+          r.name = text(field(p, F::Left));
           r.hasDefault = true;
         } else if (t == "pair_pattern") {
-          r.name = keyName(field(p, "key"));
-          r.hasDefault = is(field(p, "value"), "assignment_pattern");
+          r.name = keyName(field(p, F::Key));
+          r.hasDefault = is(field(p, F::Value), "assignment_pattern");
         }
         if (!r.name.empty()) facts_.envReads.push_back(std::move(r));
       }
@@ -2091,7 +2165,7 @@ class Extractor {
     for (TSNode condition : site.conditions) {
       bool loop = false;
       scan(condition, [&](TSNode n) {
-        if (is(n, "member_expression") && text(field(n, "property")) == "length" && isRecordsExpr(field(n, "object"))) {
+        if (is(n, "member_expression") && text(field(n, F::Property)) == "length" && isRecordsExpr(field(n, F::Object))) {
           loop = true;
         }
         return !loop;
@@ -2100,17 +2174,17 @@ class Extractor {
     }
     // A callback of `event.Records.forEach/map(...)` is the loop body.
     TSNode callee = site.callbackCallee;
-    return is(callee, "member_expression") && isIterationMethod(text(field(callee, "property"))) &&
-           isRecordsExpr(field(callee, "object"));
+    return is(callee, "member_expression") && isIterationMethod(text(field(callee, F::Property))) &&
+           isRecordsExpr(field(callee, F::Object));
   }
 
   bool pushesFailure(TSNode call) const {
     TSNode callee = calleeOf(call);
     if (!is(callee, "member_expression")) return false;
-    string_view m = text(field(callee, "property"));
+    string_view m = text(field(callee, F::Property));
     if (m != "push" && m != "unshift") return false;
-    if (text(field(callee, "object")).ends_with("batchItemFailures")) return true;
-    TSNode args = field(call, "arguments");
+    if (text(field(callee, F::Object)).ends_with("batchItemFailures")) return true;
+    TSNode args = field(call, F::Arguments);
     uint32_t count = ts_node_named_child_count(args);
     for (uint32_t i = 0; i < count; ++i) {
       TSNode a = unwrap(ts_node_named_child(args, i));
@@ -2124,7 +2198,7 @@ class Extractor {
       CatchBlock c;
       c.range = tree_.range(s.node);
       c.scope = scopeOf(s.func);
-      TSNode body = field(s.node, "body");
+      TSNode body = field(s.node, F::Body);
       scan(body, [&](TSNode n) {
         string_view t = type(n);
         if (t == "throw_statement") c.rethrows = true;
@@ -2142,13 +2216,13 @@ class Extractor {
   // ----------------------------------------------------- event.detail-type
   void collectHyphenatedAccesses() {
     for (const Site& s : subtractions_) {
-      TSNode left = unwrap(field(s.node, "left"));
-      TSNode right = field(s.node, "right");
+      TSNode left = unwrap(field(s.node, F::Left));
+      TSNode right = field(s.node, F::Right);
       if (!is(right, "identifier")) continue;
       if (!is(left, "member_expression") && !is(left, "subscript_expression")) continue;
       TSNode root = left;
       for (int i = 0; i < kMaxHops && (is(root, "member_expression") || is(root, "subscript_expression")); ++i) {
-        root = unwrap(field(root, "object"));
+        root = unwrap(field(root, F::Object));
       }
       if (!is(root, "identifier")) continue;
       std::string rootName(text(root));
@@ -2167,7 +2241,7 @@ class Extractor {
     uint32_t count = ts_node_named_child_count(object);
     for (uint32_t i = 0; i < count; ++i) {
       TSNode p = ts_node_named_child(object, i);
-      if ((is(p, "pair") && keyName(field(p, "key")) == "batchItemFailures") ||
+      if ((is(p, "pair") && keyName(field(p, F::Key)) == "batchItemFailures") ||
           (is(p, "shorthand_property_identifier") && text(p) == "batchItemFailures")) {
         return p;
       }
