@@ -1,0 +1,17 @@
+#pragma once
+// The JavaScript / TypeScript / TSX handler frontend: one source file in,
+// language-neutral CodeFacts out (see code/code_facts.h).
+#include <string_view>
+
+#include "code/code_facts.h"
+#include "template/source_file.h"
+
+namespace lambdalint::code {
+
+// `language` is JavaScript (.js .mjs .cjs .jsx), TypeScript (.ts .mts .cts) or
+// Tsx (.tsx); `handlerName` is the exported symbol the template names
+// (`handler` in `Handler: src/app.handler`). Never throws for any input text:
+// syntax errors come back in `problems` with the facts of the parts that parse.
+CodeFacts extractJavaScript(const SourceFile& file, Language language, std::string_view handlerName);
+
+}  // namespace lambdalint::code
