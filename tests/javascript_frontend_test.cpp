@@ -1079,6 +1079,8 @@ TEST(JavaScriptFrontendBroken, DeeplyNestedExpression) {
   source += "; };\n";
   auto f = extract(source);
   EXPECT_TRUE(f.handler.found);
+  ASSERT_NE(findEnv(f, "DEEP"), nullptr);
+  EXPECT_EQ(findEnv(f, "DEEP")->scope, Scope::Handler);
   std::string calls = "const v = ";
   for (int i = 0; i < kDepth; ++i) calls += "f(";
   calls += "1";
