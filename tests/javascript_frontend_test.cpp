@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <vector>
 #include <string>
 
 namespace lambdalint::code {
@@ -381,11 +382,13 @@ exports.handler = async () => {
   const mongo = new MongoClient(process.env.URI);
   const mongo2 = await MongoClient.connect('mongodb://x');
   await mongoose.connect('mongodb://y');
+  const mc = mongoose.createConnection('mongodb://z');
   const redis = new Redis();
   const r2 = createClient();
 };
 )");
-  ASSERT_EQ(f.clients.size(), 10u);
+  ASSERT_EQ(f.clients.size(), 11u);
+  EXPECT_EQ(findClient(f, "mc")->library, "mongoose");
   EXPECT_EQ(findClient(f, "pool")->library, "pg");
   EXPECT_EQ(findClient(f, "pool")->kind, "database");
   EXPECT_EQ(findClient(f, "pool")->service, "pg");
@@ -630,6 +633,41 @@ exports.handler = async (event) => {
   EXPECT_EQ(q(5).text, "url");
   EXPECT_EQ(f.sdkCalls[0].operation, "SendMessage");
   EXPECT_EQ(f.sdkCalls[0].service, "sqs");
+}
+
+TEST(JavaScriptFrontendSdkCalls, DocumentClientMethodsAndStreamParams) {
+  auto f = extract(R"(const AWS = require('aws-sdk');
+const { KinesisClient, PutRecordCommand } = require('@aws-sdk/client-kinesis');
+const { FirehoseClient, PutRecordBatchCommand } = require('@aws-sdk/client-firehose');
+const { CloudWatchLogsClient, PutLogEventsCommand } = require('@aws-sdk/client-cloudwatch-logs');
+const doc = new AWS.DynamoDB.DocumentClient();
+const kinesis = new KinesisClient({});
+const firehose = new FirehoseClient({});
+const logs = new CloudWatchLogsClient({});
+exports.handler = async () => {
+  await doc.get({ TableName: 'a' }).promise();
+  await doc.query({ TableName: 'a' }).promise();
+  await doc.scan({ TableName: 'a' }).promise();
+  await doc.update({ TableName: 'a' }).promise();
+  await doc.delete({ TableName: 'a' }).promise();
+  await doc.batchGet({ RequestItems: { 'tbl': {} } }).promise();
+  await doc.transactGet({ TransactItems: [{ Get: { TableName: 'g' } }] }).promise();
+  doc.createSet([1]);
+  await kinesis.send(new PutRecordCommand({ StreamName: 'stream', Data: 'x' }));
+  await firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 'fh', Records: [] }));
+  await logs.send(new PutLogEventsCommand({ LogGroupName: '/lg', logEvents: [] }));
+};
+)");
+  std::vector<std::string> ops;
+  for (const SdkCall& c : f.sdkCalls) ops.push_back(c.service + ":" + c.operation);
+  EXPECT_EQ(ops, (std::vector<std::string>{"dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem",
+                                           "dynamodb:DeleteItem", "dynamodb:BatchGetItem", "dynamodb:TransactGetItems",
+                                           "kinesis:PutRecord", "firehose:PutRecordBatch", "logs:PutLogEvents"}));
+  EXPECT_EQ(param(findCall(f, "BatchGetItem"), "TableName")->text, "tbl");
+  EXPECT_EQ(param(findCall(f, "TransactGetItems"), "TableName")->text, "g");
+  EXPECT_EQ(param(findCall(f, "PutRecord"), "StreamName")->text, "stream");
+  EXPECT_EQ(param(findCall(f, "PutRecordBatch"), "DeliveryStreamName")->text, "fh");
+  EXPECT_EQ(param(findCall(f, "PutLogEvents"), "LogGroupName")->text, "/lg");
 }
 
 TEST(JavaScriptFrontendSdkCalls, V2NamedImportAndStreams) {
@@ -1041,6 +1079,8 @@ TEST(JavaScriptFrontendBroken, DeeplyNestedExpression) {
   source += "; };\n";
   auto f = extract(source);
   EXPECT_TRUE(f.handler.found);
+  ASSERT_NE(findEnv(f, "DEEP"), nullptr);
+  EXPECT_EQ(findEnv(f, "DEEP")->scope, Scope::Handler);
   std::string calls = "const v = ";
   for (int i = 0; i < kDepth; ++i) calls += "f(";
   calls += "1";

@@ -30,6 +30,8 @@ constexpr int kModule = -1;
 constexpr int kMaxHops = 64;          // parent hops when reading a node's context
 constexpr int kMaxLoopHops = 512;     // parent hops from a try to an enclosing record loop
 constexpr int kMaxTrace = 8;          // identifier → declaration → ... hops
+constexpr int kMaxResolveSteps = 32;  // steps of one client / handler resolution, recursion included
+constexpr size_t kMaxSameName = 8;    // functions sharing a name beyond which a call by that name is not followed
 constexpr size_t kMaxScanNodes = 200000;  // nodes visited by one subtree scan
 
 enum class Kind : uint8_t {
@@ -294,8 +296,9 @@ struct Func {
   int parent = kModule;
   bool isAsync = false;
   bool iife = false;
-  std::vector<std::string> calls;        // plain names called or passed as arguments
-  std::vector<std::string> methodCalls;  // `x.name()` / `this.name`
+  // Names are views into the source text, which outlives the extraction.
+  std::vector<string_view> calls;        // plain names called or passed as arguments
+  std::vector<string_view> methodCalls;  // `x.name()` / `this.name`
   std::vector<int> children;
 };
 
@@ -498,10 +501,10 @@ class Extractor {
     int index = static_cast<int>(funcs_.size());
     string_view t = type(n);
     auto addPlain = [&](TSNode nameNode) {
-      if (is(nameNode, "identifier")) plainFunctions_[std::string(text(nameNode))].push_back(index);
+      if (is(nameNode, "identifier")) plainFunctions_[text(nameNode)].push_back(index);
     };
     auto addMethod = [&](string_view name) {
-      if (!name.empty()) methodFunctions_[std::string(name)].push_back(index);
+      if (!name.empty()) methodFunctions_[name].push_back(index);
     };
     if (t == "function_declaration" || t == "generator_function_declaration") {
       addPlain(field(n, F::Name));
@@ -648,21 +651,21 @@ class Extractor {
       TSNode name = field(s.node, F::Name);
       TSNode value = field(s.node, F::Value);
       if (is(name, "identifier")) {
-        decls_[std::string(text(name))].push_back({value, s.func, {}});
+        addDecl(text(name), {value, s.func, {}});
       } else if (is(name, "object_pattern")) {
         uint32_t count = ts_node_named_child_count(name);
         for (uint32_t i = 0; i < count; ++i) {
           TSNode p = ts_node_named_child(name, i);
           string_view t = type(p);
           if (t == "shorthand_property_identifier_pattern") {
-            decls_[std::string(text(p))].push_back({value, s.func, std::string(text(p))});
+            addDecl(text(p), {value, s.func, std::string(text(p))});
           } else if (t == "object_assignment_pattern") {
             TSNode left = field(p, F::Left);
-            decls_[std::string(text(left))].push_back({value, s.func, std::string(text(left))});
+            addDecl(text(left), {value, s.func, std::string(text(left))});
           } else if (t == "pair_pattern") {
             TSNode v = field(p, F::Value);
             if (is(v, "assignment_pattern")) v = field(v, F::Left);
-            if (is(v, "identifier")) decls_[std::string(text(v))].push_back({value, s.func, keyName(field(p, F::Key))});
+            if (is(v, "identifier")) addDecl(text(v), {value, s.func, keyName(field(p, F::Key))});
           }
         }
       }
@@ -670,7 +673,7 @@ class Extractor {
     for (size_t i = 0; i < funcs_.size(); ++i) {
       TSNode n = funcs_[i].node;
       if (is(n, "function_declaration") || is(n, "generator_function_declaration")) {
-        decls_[std::string(text(field(n, F::Name)))].push_back({n, funcs_[i].parent, {}});
+        addDecl(text(field(n, F::Name)), {n, funcs_[i].parent, {}});
       }
     }
   }
@@ -678,16 +681,20 @@ class Extractor {
   // The declaration `name` refers to from inside function `func`: the one in
   // the innermost enclosing function (or the module) that declares it.
   const Decl* findDecl(string_view name, int func) const {
-    auto it = decls_.find(std::string(name));
+    auto it = decls_.find(name);
     if (it == decls_.end()) return nullptr;
     for (int f = func, i = 0; i < 100000; ++i) {
-      for (const Decl& d : it->second) {
-        if (d.func == f) return &d;
-      }
+      auto d = it->second.find(f);
+      if (d != it->second.end()) return &d->second;
       if (f == kModule) break;
       f = funcs_[f].parent;
     }
     return nullptr;
+  }
+
+  // The first declaration of a name in each function (or the module) wins.
+  void addDecl(string_view name, Decl d) {
+    if (!name.empty()) decls_[name].try_emplace(d.func, std::move(d));
   }
 
   std::optional<std::string> requireModule(TSNode call) const {
@@ -750,8 +757,8 @@ class Extractor {
 
   void bind(std::string name, Binding b) {
     if (name.empty()) return;
-    declared_.insert(name);
-    bindings_.emplace(std::move(name), std::move(b));
+    auto [it, inserted] = bindings_.emplace(std::move(name), std::move(b));
+    declared_.insert(it->first);  // node-based map: the key's storage is stable
   }
 
   void buildBindings() {
@@ -867,7 +874,13 @@ class Extractor {
 
   // The function an exported value is: a function expression, an identifier
   // naming one, or a middleware wrapper's argument (`middy(base).use(...)`).
-  int resolveFunction(TSNode e, int budget = kMaxTrace) const {
+  int resolveFunction(TSNode e) const {
+    int budget = kMaxResolveSteps;
+    return resolveFunction(e, budget);
+  }
+
+  // `budget` is shared by the whole resolution, recursion included.
+  int resolveFunction(TSNode e, int& budget) const {
     for (; budget > 0 && !ts_node_is_null(e); --budget) {
       e = unwrap(e);
       string_view t = type(e);
@@ -902,7 +915,8 @@ class Extractor {
             TSNode a = unwrap(ts_node_named_child(args, i));
             if (isFunctionType(type(a))) return funcIndex(a);
             if (is(a, "identifier") || is(a, "call_expression")) {
-              int f = resolveFunction(a, budget - 1);
+              --budget;
+              int f = resolveFunction(a, budget);
               if (f != kModule) return f;
             }
           }
@@ -1049,16 +1063,21 @@ class Extractor {
         for (int c : funcs_[x].children) stack.push_back(c);
       }
     };
+    // Each name is expanded once: every function of that name is reached alike, so the
+    // work stays linear even in a minified bundle with thousands of functions named `e`.
+    std::unordered_set<string_view> plainDone, methodDone;
     while (!queue.empty()) {
       int f = queue.front();
       queue.pop_front();
-      for (const std::string& name : funcs_[f].calls) {
+      for (string_view name : funcs_[f].calls) {
+        if (!plainDone.insert(name).second) continue;
         auto it = plainFunctions_.find(name);
         if (it != plainFunctions_.end()) {
           for (int g : it->second) reach(g);
         }
       }
-      for (const std::string& name : funcs_[f].methodCalls) {
+      for (string_view name : funcs_[f].methodCalls) {
+        if (!methodDone.insert(name).second) continue;
         auto it = methodFunctions_.find(name);
         if (it != methodFunctions_.end()) {
           for (int g : it->second) reach(g);
@@ -1177,25 +1196,28 @@ class Extractor {
           if (isFunctionType(type(cb))) {
             addRecordVar(funcIndex(cb), index);
           } else if (is(cb, "identifier")) {
-            auto it = plainFunctions_.find(std::string(text(cb)));
-            if (it != plainFunctions_.end()) {
+            auto it = plainFunctions_.find(text(cb));
+            if (it != plainFunctions_.end() && it->second.size() <= kMaxSameName) {
               for (int f : it->second) addRecordVar(f, index);
             }
           }
         } else if (is(callee, "identifier")) {
           // `processRecord(record)`: the callee's parameter is a record too.
-          auto it = plainFunctions_.find(std::string(text(callee)));
-          if (it == plainFunctions_.end()) continue;
+          auto it = plainFunctions_.find(text(callee));
+          if (it == plainFunctions_.end() || it->second.size() > kMaxSameName) continue;
           uint32_t count = ts_node_named_child_count(args);
           for (uint32_t i = 0; i < count && i < 8; ++i) {
             TSNode a = unwrap(ts_node_named_child(args, i));
             if (!is(a, "identifier")) continue;
             std::string name(text(a));
+            bool record = recordVars_.count(name) > 0;
+            bool event = eventRoots_.count(name) > 0;
+            if (!record && !event) continue;
             for (int f : it->second) {
               std::string p = paramName(f, i);
               if (p.empty()) continue;
-              if (recordVars_.count(name)) recordVars_.insert(p);
-              if (eventRoots_.count(name)) eventRoots_.insert(p);
+              if (record) recordVars_.insert(p);
+              if (event) eventRoots_.insert(p);
             }
           }
         }
@@ -1720,8 +1742,7 @@ class Extractor {
 
   bool isModuleVariable(const std::string& name) const {
     auto it = decls_.find(name);
-    if (it == decls_.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(), [](const Decl& d) { return d.func == kModule; });
+    return it != decls_.end() && it->second.count(kModule) > 0;
   }
 
   void collectClients() {
@@ -1749,7 +1770,14 @@ class Extractor {
   }
 
   // The client an expression evaluates to, if the file shows it.
-  std::optional<ClientType> resolveClient(TSNode e, int func, int budget = kMaxTrace) const {
+  std::optional<ClientType> resolveClient(TSNode e, int func) const {
+    if (facts_.clients.empty()) return std::nullopt;  // nothing to resolve to
+    int budget = kMaxResolveSteps;
+    return resolveClient(e, func, budget);
+  }
+
+  // `budget` is shared by the whole resolution, recursion included.
+  std::optional<ClientType> resolveClient(TSNode e, int func, int& budget) const {
     for (; budget > 0 && !ts_node_is_null(e); --budget) {
       e = unwrapAwait(e);
       string_view t = type(e);
@@ -1776,7 +1804,8 @@ class Extractor {
         // `client ?? (client = new X())`: either side names the client.
         string_view op = text(field(e, F::Operator));
         if (op != "??" && op != "||") return std::nullopt;
-        if (auto ct = resolveClient(field(e, F::Left), func, budget - 1)) return ct;
+        --budget;
+        if (auto ct = resolveClient(field(e, F::Left), func, budget)) return ct;
         e = field(e, F::Right);
         continue;
       }
@@ -1785,11 +1814,12 @@ class Extractor {
         TSNode callee = calleeOf(e);
         if (!is(callee, "identifier")) return std::nullopt;
         // `getClient()`: a same-file function returning a client.
-        auto it = plainFunctions_.find(std::string(text(callee)));
-        if (it == plainFunctions_.end()) return std::nullopt;
+        auto it = plainFunctions_.find(text(callee));
+        if (it == plainFunctions_.end() || it->second.size() > kMaxSameName) return std::nullopt;
         for (int g : it->second) {
           for (TSNode r : returnedValues(g)) {
-            if (auto ct = resolveClient(r, g, budget - 1)) return ct;
+            if (--budget <= 0) return std::nullopt;
+            if (auto ct = resolveClient(r, g, budget)) return ct;
           }
         }
         return std::nullopt;
@@ -2277,14 +2307,15 @@ class Extractor {
 
   std::vector<Func> funcs_;
   std::unordered_map<const void*, int> funcByNode_;
-  std::unordered_map<std::string, std::vector<int>> plainFunctions_;
-  std::unordered_map<std::string, std::vector<int>> methodFunctions_;
+  // Keys are views into the source text.
+  std::unordered_map<string_view, std::vector<int>> plainFunctions_;
+  std::unordered_map<string_view, std::vector<int>> methodFunctions_;
   std::vector<Site> calls_, news_, declarators_, importStatements_, exportStatements_, assignments_, subtractions_,
       returns_, forIns_;
   std::vector<CatchSite> catches_;
   std::vector<EnvSite> envReadSites_;
-  std::unordered_set<std::string> declared_;
-  std::unordered_map<std::string, std::vector<Decl>> decls_;
+  std::unordered_set<string_view> declared_;
+  std::unordered_map<string_view, std::unordered_map<int, Decl>> decls_;
   std::unordered_map<std::string, Binding> bindings_;
   std::unordered_map<std::string, ClientType> registry_;
   mutable std::unordered_map<const void*, std::optional<ClientType>> classified_;
