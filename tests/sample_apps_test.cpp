@@ -44,11 +44,20 @@ const std::map<std::string, RuleSet> kBrokenApps = {
     {"legacy-api",
      {"EVT001", "EVT002", "EVT005", "OPS001", "OPS002", "OPS003", "OPS004", "OPS005", "OPS006"}},
     // EVT002 no DLQ, EVT003 visibility timeout below the function timeout,
-    // EVT005 no partial batch responses, OPS003 no tracing, OPS004 no retention.
-    {"sqs-worker", {"EVT002", "EVT003", "EVT005", "OPS003", "OPS004"}},
+    // EVT005 no partial batch responses, OPS003 no tracing, OPS004 no retention,
+    // XRF002 the handler's source folder does not exist.
+    {"sqs-worker", {"EVT002", "EVT003", "EVT005", "OPS003", "OPS004", "XRF002"}},
     // OPS002 nodejs20.x (end of support 2026-04-30), EVT001 S3 consumer without
-    // OnFailure, IAM001 dynamodb:*, OPS003 no tracing, OPS004 no retention.
-    {"thumbnail", {"EVT001", "IAM001", "OPS002", "OPS003", "OPS004"}},
+    // OnFailure, IAM001 dynamodb:*, OPS003 no tracing, OPS004 no retention,
+    // HDL001 S3Client built in the handler (src/app.js).
+    {"thumbnail", {"EVT001", "HDL001", "IAM001", "OPS002", "OPS003", "OPS004"}},
+    // Python handlers: HDL001 boto3 client in the handler, XRF001 QUEUE_URL read
+    // but not defined, EVT011 the worker swallows a failed message.
+    {"python-orders", {"EVT011", "HDL001", "XRF001"}},
+    // TypeScript (esbuild entry point): HDL002 event.detail-type, HDL003 publish not awaited.
+    {"ts-notifier", {"HDL002", "HDL003"}},
+    // ES module on nodejs24.x importing aws-sdk v2 without packaging it.
+    {"esm-exporter", {"XRF003"}},
 };
 
 RunResult checkWithAllRules(const fs::path& app) {

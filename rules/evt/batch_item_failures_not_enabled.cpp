@@ -2,10 +2,9 @@
 // mapping without `FunctionResponseTypes: [ReportBatchItemFailures]`, so one
 // failed record makes Lambda retry the whole batch.
 //
-// This is the template half. The handler half (the handler returns
-// `batchItemFailures` when the mapping enables it, and the mapping enables it
-// when the handler returns them) belongs to the same rule once CodeFacts carry
-// handler return values; the message names both sides already.
+// With the handler's code read, the code half is checked too: a handler that
+// returns `batchItemFailures` to a mapping that ignores them (an error: the
+// failed records are deleted).
 #include <fmt/format.h>
 
 #include "engine/rule.h"
@@ -37,7 +36,25 @@ class BatchItemFailuresNotEnabled final : public Rule {
         if (types) {
           for (const auto& t : types->items) enabled = enabled || t.str() == "ReportBatchItemFailures";
         }
+        const auto& facts = fn.source.facts;
+        bool codeKnown = facts && facts->handler.found;
+        // The reverse case (enabled, but the handler never returns failures)
+        // is left out: handlers often return them through a helper, which the
+        // facts do not follow, and a false positive here would teach people
+        // to turn the setting off.
         if (enabled) continue;
+        if (codeKnown && facts->returnsBatchItemFailures) {
+          auto& d = ctx.reportAt(fn.source.path, facts->batchItemFailuresRange,
+                                 fmt::format("the handler returns batchItemFailures, but {} of function '{}' does "
+                                             "not set FunctionResponseTypes: [ReportBatchItemFailures], so Lambda "
+                                             "ignores them and treats the whole batch as processed: the failed "
+                                             "records are lost. Enable ReportBatchItemFailures on the event source",
+                                             evt::describeEvent(e), fn.id),
+                                 fn.id, "batch-item-failures-ignored:" + fn.id + ":" + e.name);
+          d.severity = Severity::Error;
+          RuleContext::relate(d, ctx.path(), evt::eventAnchor(model, fn, e), evt::describeEvent(e));
+          continue;
+        }
         std::optional<long long> batchSize = evt::literalInt(p ? p->get("BatchSize") : nullptr);
         if (batchSize == 1) continue;  // a batch of one record fails or succeeds as a whole anyway
         long long size = batchSize.value_or(kind == "SQS" ? 10 : 100);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <tuple>
 
 #include "config/config.h"
 
@@ -50,6 +51,35 @@ bool hasTemplateExtension(std::string_view path) {
   return false;
 }
 
+bool hasHandlerExtension(std::string_view path) {
+  for (std::string_view ext : {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".py"}) {
+    if (path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Templates in the folders above a handler, up to the repository root.
+std::vector<std::string> templatesAbove(const fs::path& handler) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::path dir = fs::absolute(handler, ec).parent_path();
+  for (int depth = 0; depth < 32 && !dir.empty(); ++depth) {
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      std::error_code typeEc;
+      if (entry.is_regular_file(typeEc) && hasTemplateExtension(entry.path().string())) {
+        out.push_back(fs::relative(entry.path(), fs::current_path(), ec).string());
+      }
+    }
+    if (fs::exists(dir / ".git", ec) || dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return out;
+}
+
+}  // namespace
+
 bool mentionsCloudFormation(std::string_view text) {
   return text.find("AWSTemplateFormatVersion") != std::string_view::npos ||
          text.find("AWS::Serverless") != std::string_view::npos ||
@@ -68,7 +98,12 @@ Discovery discover(const std::vector<std::string>& paths, const std::vector<std:
     }
     out.anyInput = true;
     if (!fs::is_directory(status)) {
-      out.files.push_back({given, true});
+      if (hasHandlerExtension(given)) {
+        out.handlerFiles.push_back(fs::weakly_canonical(given, ec).string());
+        for (auto& t : templatesAbove(given)) out.files.push_back({std::move(t), false, true});
+      } else {
+        out.files.push_back({given, true});
+      }
       continue;
     }
     fs::recursive_directory_iterator it(given, fs::directory_options::none, ec);
@@ -102,7 +137,11 @@ Discovery discover(const std::vector<std::string>& paths, const std::vector<std:
       out.files.push_back({p.string(), false});
     }
   }
-  std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  // A template both named (or walked) and found above a handler is checked
+  // fully: sort the full entries first, then drop the duplicates.
+  std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.path, a.onlyForHandlers) < std::tie(b.path, b.onlyForHandlers);
+  });
   out.files.erase(std::unique(out.files.begin(), out.files.end(),
                               [](const auto& a, const auto& b) { return a.path == b.path; }),
                   out.files.end());

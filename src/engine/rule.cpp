@@ -28,10 +28,15 @@ Diagnostic& RuleContext::report(const Node& node, std::string message, std::stri
 }
 
 Diagnostic& RuleContext::report(Range range, std::string message, std::string resourceId, std::string key) {
+  return reportAt(path(), range, std::move(message), std::move(resourceId), std::move(key));
+}
+
+Diagnostic& RuleContext::reportAt(const std::string& file, Range range, std::string message, std::string resourceId,
+                                  std::string key) {
   Diagnostic d;
   d.ruleId = std::string(rule_.meta().id);
   d.severity = rule_.meta().severity;
-  d.location = {path(), range};
+  d.location = {file, range};
   d.fingerprintKey = key.empty() ? message : std::move(key);
   d.message = std::move(message);
   d.resourceId = std::move(resourceId);

@@ -60,6 +60,9 @@ class RuleContext {
   // fingerprints (defaults to the message).
   Diagnostic& report(const Node& node, std::string message, std::string resourceId, std::string key = {});
   Diagnostic& report(Range range, std::string message, std::string resourceId, std::string key = {});
+  // Reports in another file: a handler's source (`path` as in HandlerSource).
+  Diagnostic& reportAt(const std::string& path, Range range, std::string message, std::string resourceId,
+                       std::string key = {});
   // Adds a related location in the same template.
   static void relate(Diagnostic& d, const std::string& path, const Node& node, std::string message);
 

@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include "code/handler_sources.h"
 #include "engine/discovery.h"
 #include "engine/rule.h"
 #include "engine/suppressions.h"
@@ -107,6 +109,7 @@ class FileChecker {
     }
     result.isTemplate = true;
     auto model = buildModel(std::move(doc));
+    code::attachHandlerSources(*model, codeCache_);
     for (const auto& rule : RuleRegistry::instance().rules()) {
       if (!ruleEnabled(options_, rule->meta().id, rule->meta().name)) continue;
       RuleContext ctx(*rule, *model, result.diagnostics, today_);
@@ -119,11 +122,29 @@ class FileChecker {
       }
     }
     applySuppressions(*model, result.diagnostics);
+    addCodeProblemsAndSuppressions(*model, result.diagnostics);
     return result;
   }
 
  private:
+  // Syntax errors of the handler sources the template points at, and the
+  // `lambdalint-ignore` comments in them.
+  static void addCodeProblemsAndSuppressions(const TemplateModel& model, std::vector<Diagnostic>& diagnostics) {
+    std::set<std::string> seen;
+    for (const auto& fn : model.functions) {
+      const HandlerSource& src = fn.source;
+      if (!src.facts || !seen.insert(src.path).second) continue;
+      for (const auto& p : src.facts->problems) {
+        diagnostics.push_back(inputProblem(src.path, p.range, "TPL001", Severity::Error, p.message));
+      }
+      if (!src.inlineCode && src.file) {
+        applyCommentSuppressions(*src.file, src.language == code::Language::Python ? "#" : "//", diagnostics);
+      }
+    }
+  }
+
   const RunOptions& options_;
+  mutable code::CodeCache codeCache_;  // shared by the worker threads; internally locked
   Date today_;  // one date for the whole run, even across midnight
 };
 
@@ -176,13 +197,34 @@ RunResult runCheck(const RunOptions& options) {
 
   for (size_t i = 0; i < perFile.size(); ++i) {
     auto& fr = perFile[i];
+    if (discovery.files[i].onlyForHandlers) {
+      // Templates found above a named handler: only that handler's findings.
+      std::erase_if(fr.diagnostics, [&](const Diagnostic& d) {
+        std::error_code ec;
+        auto canonical = std::filesystem::weakly_canonical(d.location.path, ec).string();
+        return std::find(discovery.handlerFiles.begin(), discovery.handlerFiles.end(), canonical) ==
+               discovery.handlerFiles.end();
+      });
+      if (fr.isTemplate) ++result.templates;
+      std::move(fr.diagnostics.begin(), fr.diagnostics.end(), std::back_inserter(result.diagnostics));
+      continue;
+    }
     if (fr.read) result.files.push_back(discovery.files[i].path);
     if (fr.isTemplate) ++result.templates;
     if (fr.unreadable) ++result.unreadable;
     std::move(fr.diagnostics.begin(), fr.diagnostics.end(), std::back_inserter(result.diagnostics));
   }
+  result.files.insert(result.files.end(), discovery.handlerFiles.begin(), discovery.handlerFiles.end());
   applyConfiguration(options, result.diagnostics);
   std::sort(result.diagnostics.begin(), result.diagnostics.end());
+  // Two templates pointing at one handler report its findings once.
+  result.diagnostics.erase(std::unique(result.diagnostics.begin(), result.diagnostics.end(),
+                                       [](const Diagnostic& a, const Diagnostic& b) {
+                                         return a.ruleId == b.ruleId && a.location.path == b.location.path &&
+                                                a.location.range.begin.offset == b.location.range.begin.offset &&
+                                                a.message == b.message;
+                                       }),
+                           result.diagnostics.end());
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "code/code_facts.h"
 #include "model/flat_value.h"
 #include "template/document.h"
 
@@ -86,6 +87,24 @@ struct PermissionSet {
   bool complete = true;
 };
 
+// Where a function's handler code is, and what it says (when we could read it).
+struct HandlerSource {
+  enum class Status {
+    Resolved,       // file found and parsed; `facts` is set
+    FileMissing,    // no file matches the Handler under CodeUri
+    NotLocal,       // code in S3, an image, or a runtime lambdalint does not read
+  };
+  Status status = Status::NotLocal;
+  code::Language language = code::Language::JavaScript;
+  std::string module;  // "src/app" of "src/app.handler"
+  std::string symbol;  // "handler"
+  std::string path;    // the file read (or the template, for inline code)
+  std::vector<std::string> candidates;  // paths tried, for messages
+  bool inlineCode = false;
+  SourceFilePtr file;  // the source text (the template, for inline code)
+  std::shared_ptr<const code::CodeFacts> facts;
+};
+
 struct Function {
   std::string id;
   const Resource* resource = nullptr;
@@ -106,6 +125,7 @@ struct Function {
   std::string roleId;                          // logical id of the AWS::IAM::Role, when in this template
   std::vector<EventSource> events;
   PermissionSet permissions;
+  HandlerSource source;  // filled by attachHandlerSources() (code/handler_sources.h)
 
   long long timeoutOrDefault() const { return timeout.value_or(3); }
   bool hasInvocation(Invocation invocation) const;
@@ -113,6 +133,7 @@ struct Function {
 
 struct TemplateModel {
   Document doc;
+  std::string directory;  // folder of the template, for CodeUri
   bool isSam = false;
   const Node* globals = nullptr;
   const Node* parameters = nullptr;

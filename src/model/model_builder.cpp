@@ -1,5 +1,7 @@
 #include "model/model_builder.h"
 
+#include <filesystem>
+
 #include "sam/globals.h"
 
 namespace lambdalint {
@@ -63,6 +65,7 @@ bool looksLikeTemplate(const Node& root) {
 
 std::unique_ptr<TemplateModel> buildModel(Document doc) {
   auto model = std::make_unique<TemplateModel>();
+  model->directory = std::filesystem::path(doc.file->path()).parent_path().string();
   model->doc = std::move(doc);
   ModelBuilder(*model).build();
   return model;

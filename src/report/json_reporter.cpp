@@ -49,7 +49,8 @@ void writeJson(std::ostream& out, const RunResult& result, const ReportOptions&)
         {"notes", counts[0]}}},
       {"diagnostics", diagnostics},
   };
-  out << doc.dump(2) << '\n';
+  // Source text may hold invalid UTF-8 (binary files): replace, never throw.
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace lambdalint

@@ -141,7 +141,8 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
                       json::array({{{"executionSuccessful", result.anyInput},
                                     {"toolExecutionNotifications", notifications}}})},
                      {"results", results}}})}};
-  out << sarif.dump(2) << '\n';
+  // Source text may hold invalid UTF-8 (binary files): replace, never throw.
+  out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
 }  // namespace lambdalint

@@ -2236,7 +2236,11 @@ class Extractor {
       });
       scan(body, [&](TSNode n) {
         if (is(n, "call_expression") && pushesFailure(n)) c.recordsFailure = true;
-        return !c.recordsFailure;
+        // Stream handlers may return at the first failure: `return { batchItemFailures: [{ itemIdentifier }] }`.
+        if (is(n, "return_statement") && tree_.text(n).find("itemIdentifier") != string_view::npos) {
+          c.recordsFailure = true;
+        }
+        return !c.recordsFailure && !isFunctionType(type(n));
       });
       c.insideRecordLoop = insideRecordLoop(s);
       facts_.catches.push_back(std::move(c));

@@ -1947,6 +1947,8 @@ void Analyzer::judgeExcept(const ExceptRec& r, CodeFacts& facts) {
       }
     }
     if (k == K::AugAssignment && hasItemIdentifier(fld(n, F::right))) c.recordsFailure = true;
+    // Stream handlers may return at the first failure: `return {"batchItemFailures": [{"itemIdentifier": ...}]}`.
+    if (k == K::Return && hasItemIdentifier(n)) c.recordsFailure = true;
     for (TSNode child : namedChildren(n)) stack.push_back(child);
   }
   for (int l = r.loop; l >= 0; l = loops_[static_cast<size_t>(l)].parent) {

@@ -11,6 +11,14 @@ struct ParserDeleter {
   void operator()(TSParser* p) const { ts_parser_delete(p); }
 };
 
+// Quoted source in a message: binary input must not put control bytes or
+// invalid UTF-8 into text, JSON or SARIF output.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (unsigned char c : text) out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
+  return out;
+}
+
 }  // namespace
 
 SyntaxTree::SyntaxTree(const SourceFile& file, const TSLanguage* language) : file_(file) {
@@ -44,8 +52,7 @@ std::vector<ParseProblem> SyntaxTree::syntaxErrors(size_t limit) const {
     stack.pop_back();
     if (ts_node_is_error(n) || ts_node_is_missing(n)) {
       std::string message = ts_node_is_missing(n) ? "syntax error: missing " + std::string(ts_node_type(n))
-                                                  : "syntax error: unexpected '" +
-                                                        std::string(text(n).substr(0, 40)) + "'";
+                                                  : "syntax error: unexpected '" + printable(text(n).substr(0, 40)) + "'";
       out.push_back({ProblemKind::Syntax, range(n), std::move(message)});
       continue;
     }

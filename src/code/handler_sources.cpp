@@ -1,0 +1,201 @@
+#include "code/handler_sources.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "code/javascript/javascript_frontend.h"
+#include "code/python/python_frontend.h"
+
+namespace fs = std::filesystem;
+
+namespace lambdalint::code {
+namespace {
+
+enum class Family { Node, Python, Other };
+
+Family familyOf(std::string_view runtime) {
+  if (runtime.rfind("nodejs", 0) == 0) return Family::Node;
+  if (runtime.rfind("python", 0) == 0) return Family::Python;
+  return Family::Other;
+}
+
+std::optional<std::string> readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// tsconfig.json's outDir -> rootDir, so `dist/app.handler` finds `src/app.ts`.
+std::optional<std::string> sourceForBuildOutput(const fs::path& codeDir, const std::string& module) {
+  auto text = readFile((codeDir / "tsconfig.json").string());
+  if (!text) return std::nullopt;
+  auto config = nlohmann::json::parse(*text, nullptr, false, /*ignore_comments=*/true);
+  if (config.is_discarded() || !config.contains("compilerOptions")) return std::nullopt;
+  const auto& options = config["compilerOptions"];
+  std::string outDir = fs::path(options.value("outDir", "")).lexically_normal().generic_string();
+  std::string rootDir = fs::path(options.value("rootDir", "src")).lexically_normal().generic_string();
+  if (outDir.empty() || outDir == ".") return std::nullopt;
+  if (module.rfind(outDir + "/", 0) != 0) return std::nullopt;
+  return (fs::path(rootDir) / module.substr(outDir.size() + 1)).generic_string();
+}
+
+std::vector<std::string> nodeCandidates(const Function& fn, const fs::path& codeDir, const std::string& module) {
+  std::vector<std::string> out;
+  // SAM's esbuild builder: EntryPoints name the sources of the bundled handlers.
+  const Resource& r = *fn.resource;
+  if (r.metadata) {
+    if (const Node* entries = r.metadata->at({"BuildProperties", "EntryPoints"})) {
+      for (const auto& e : entries->items) {
+        fs::path entry(e.value);
+        if (entry.stem() == fs::path(module).filename()) out.push_back((codeDir / entry).lexically_normal().string());
+      }
+    }
+  }
+  std::vector<std::string> modules{module};
+  if (auto source = sourceForBuildOutput(codeDir, module)) modules.push_back(*source);
+  for (const auto& m : modules) {
+    for (const char* ext : {".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", ".jsx"}) {
+      out.push_back((codeDir / (m + ext)).lexically_normal().string());
+    }
+  }
+  return out;
+}
+
+// Inline code lives in a template scalar: parse it as its own text and map
+// positions back (block scalars: the content starts on the next line, with
+// the block's indentation; other scalars: after the opening quote).
+class InlineMapping {
+ public:
+  InlineMapping(const SourceFile& tmpl, const Node& scalar) : tmpl_(tmpl) {
+    std::string_view text = tmpl.text();
+    size_t at = scalar.range.begin.offset;
+    block_ = at < text.size() && (text[at] == '|' || text[at] == '>');
+    if (block_) {
+      firstLine_ = scalar.range.begin.line + 1;
+      std::string_view line = tmpl.lineText(firstLine_);
+      indent_ = static_cast<uint32_t>(line.find_first_not_of(' '));
+      if (indent_ == static_cast<uint32_t>(std::string_view::npos)) indent_ = 0;
+    } else {
+      firstLine_ = scalar.range.begin.line;
+      indent_ = scalar.range.begin.column - 1 + (scalar.quoted ? 1 : 0);
+    }
+  }
+
+  Range map(const Range& r) const { return {map(r.begin), map(r.end)}; }
+  Position map(const Position& p) const {
+    uint32_t line = firstLine_ + p.line - 1;
+    uint32_t column = p.column + (block_ || p.line == 1 ? indent_ : 0);
+    return tmpl_.positionAtLineColumn(line, column);
+  }
+
+ private:
+  const SourceFile& tmpl_;
+  bool block_ = false;
+  uint32_t firstLine_ = 1;
+  uint32_t indent_ = 0;
+};
+
+void remap(CodeFacts& f, const InlineMapping& m) {
+  f.handler.range = m.map(f.handler.range);
+  f.handler.nameRange = m.map(f.handler.nameRange);
+  for (auto& c : f.clients) c.range = m.map(c.range);
+  for (auto& c : f.sdkCalls) {
+    c.range = m.map(c.range);
+    for (auto& [name, value] : c.resourceParams) value.range = m.map(value.range);
+  }
+  for (auto& e : f.envReads) e.range = m.map(e.range);
+  for (auto& i : f.imports) i.range = m.map(i.range);
+  for (auto& c : f.catches) c.range = m.map(c.range);
+  for (auto& h : f.hyphenatedAccesses) h.range = m.map(h.range);
+  f.batchItemFailuresRange = m.map(f.batchItemFailuresRange);
+  for (auto& p : f.problems) p.range = m.map(p.range);
+}
+
+}  // namespace
+
+std::optional<Language> languageOfPath(std::string_view path) {
+  auto ext = fs::path(path).extension().string();
+  if (ext == ".js" || ext == ".mjs" || ext == ".cjs" || ext == ".jsx") return Language::JavaScript;
+  if (ext == ".ts" || ext == ".mts" || ext == ".cts") return Language::TypeScript;
+  if (ext == ".tsx") return Language::Tsx;
+  if (ext == ".py") return Language::Python;
+  return std::nullopt;
+}
+
+CodeFacts extractFacts(const SourceFile& file, Language language, std::string_view symbol) {
+  if (language == Language::Python) return extractPython(file, symbol);
+  return extractJavaScript(file, language, symbol);
+}
+
+CodeCache::Entry CodeCache::get(const std::string& path, Language language, const std::string& symbol) {
+  const std::string key = path + '\0' + symbol;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = entries_.find(key); it != entries_.end()) return it->second;
+  }
+  auto text = readFile(path);
+  if (!text) return {};
+  auto file = std::make_shared<const SourceFile>(path, std::move(*text));
+  auto facts = std::make_shared<CodeFacts>(extractFacts(*file, language, symbol));
+  facts->path = path;
+  std::lock_guard<std::mutex> lock(mutex_);
+  return entries_.emplace(key, Entry{std::move(file), std::move(facts)}).first->second;
+}
+
+void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
+  for (auto& fn : model.functions) {
+    HandlerSource& src = fn.source;
+    Family family = familyOf(fn.runtime);
+    if (family == Family::Other || fn.handler.empty()) continue;
+    if (const Node* type = fn.property("PackageType"); type && type->str() == "Image") continue;
+    auto dot = fn.handler.rfind('.');
+    if (dot == std::string::npos || dot == 0) continue;
+    src.symbol = fn.handler.substr(dot + 1);
+    src.module = fn.handler.substr(0, dot);
+    if (family == Family::Python) std::replace(src.module.begin(), src.module.end(), '.', '/');
+
+    const Node* inlineCode = fn.sam ? fn.property("InlineCode") : fn.props->at({"Code", "ZipFile"});
+    if (inlineCode && inlineCode->isScalar()) {
+      Language language = family == Family::Python ? Language::Python : Language::JavaScript;
+      SourceFile code(model.doc.file->path(), inlineCode->value);
+      auto facts = std::make_shared<CodeFacts>(extractFacts(code, language, src.symbol));
+      remap(*facts, InlineMapping(*model.doc.file, *inlineCode));
+      facts->path = model.doc.file->path();
+      src.status = HandlerSource::Status::Resolved;
+      src.inlineCode = true;
+      src.language = language;
+      src.path = facts->path;
+      src.file = model.doc.file;
+      src.facts = std::move(facts);
+      continue;
+    }
+    const Node* codeUri = fn.sam ? fn.property("CodeUri") : fn.property("Code");
+    std::string uri = codeUri ? std::string(codeUri->str()) : std::string(".");
+    if ((codeUri && !codeUri->isScalar()) || uri.rfind("s3://", 0) == 0) continue;  // code in S3
+    fs::path codeDir = fs::path(model.directory) / uri;
+    src.candidates = family == Family::Python
+                         ? std::vector<std::string>{(codeDir / (src.module + ".py")).lexically_normal().string()}
+                         : nodeCandidates(fn, codeDir, src.module);
+    src.status = HandlerSource::Status::FileMissing;
+    for (const auto& candidate : src.candidates) {
+      std::error_code ec;
+      if (!fs::is_regular_file(candidate, ec)) continue;
+      Language language = family == Family::Python ? Language::Python : *languageOfPath(candidate);
+      auto entry = cache.get(candidate, language, src.symbol);
+      if (!entry.facts) continue;
+      src.file = std::move(entry.file);
+      src.facts = std::move(entry.facts);
+      src.status = HandlerSource::Status::Resolved;
+      src.language = language;
+      src.path = candidate;
+      break;
+    }
+  }
+}
+
+}  // namespace lambdalint::code

@@ -1,0 +1,9 @@
+const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');
+
+const s3 = new S3Client({});
+
+exports.handler = async (event) => {
+  for (const record of event.Records) {
+    await s3.send(new PutObjectCommand({ Bucket: process.env.OUT_BUCKET, Key: `thumbs/${record.s3.object.key}`, Body: 'x' })); // expect: EVT012
+  }
+};
