@@ -28,12 +28,12 @@ node "$src/tests/tools/validate_sarif.js" "$schema" "$out"/*.sarif
 multitool="$modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 if [ -f "$multitool" ]; then
   chmod +x "$multitool"
-  for f in "$out"/*.sarif; do
-    report=$("$multitool" validate "$f" 2>&1) || { echo "$report"; exit 1; }
-    if grep -q ": error " <<<"$report"; then
-      echo "$report"
-      exit 1
-    fi
-  done
+  # One run for all files: the validator's start-up dominates its time.
+  report=$("$multitool" validate "$out"/*.sarif 2>&1) || { echo "$report"; exit 1; }
+  if grep -q ": error " <<<"$report"; then
+    echo "$report"
+    exit 1
+  fi
+  grep -q "$n files scanned" <<<"$report" || { echo "$report"; exit 1; }
   echo "Microsoft SARIF validator: no errors in $n files"
 fi
