@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <map>
 #include <cstdio>
 #include <string>
 
@@ -101,6 +102,25 @@ TEST(Cli, GithubAnnotations) {
                         "title=IAM003 iam-admin-access::managed policy AdministratorAccess"),
             std::string::npos)
       << o.text;
+}
+
+TEST(Cli, PolicyPrintsTheLeastPrivilegeTheCodeNeeds) {
+  Output o = run("policy ThumbnailFunction testdata/apps/thumbnail");
+  EXPECT_EQ(o.status, 0) << o.text;
+  // JSON document: each action on the resource the code targets.
+  auto start = o.text.find("## IAM policy document\n");
+  ASSERT_NE(start, std::string::npos) << o.text;
+  start += std::string("## IAM policy document\n").size();
+  auto doc = nlohmann::json::parse(o.text.substr(start, o.text.find("\n\n## SAM Policies") - start));
+  std::map<std::string, std::string> grants;
+  for (const auto& st : doc["Statement"]) {
+    for (const auto& a : st["Action"]) grants[a] = st["Resource"]["Fn::Sub"];
+  }
+  EXPECT_EQ(grants, (std::map<std::string, std::string>{{"dynamodb:PutItem", "${ImagesTable.Arn}"},
+                                                        {"s3:GetObject", "${UploadBucket.Arn}/*"},
+                                                        {"s3:PutObject", "${ThumbnailBucket.Arn}/*"}}));
+  EXPECT_NE(o.text.find("Resource: !Sub \"${ThumbnailBucket.Arn}/*\""), std::string::npos) << o.text;
+  EXPECT_EQ(run("policy NoSuchFunction testdata/apps/thumbnail").status, 2);
 }
 
 TEST(Cli, RulesAndExplain) {

@@ -35,9 +35,11 @@ const std::map<std::string, RuleSet> kBrokenApps = {
     // S3 notifications; SEC001 live key; SEC002 permission without SourceArn;
     // EVT001 rule target and S3 consumer without OnFailure; EVT002 queues without
     // DLQ; EVT005 SQS workers without partial batch responses; EVT006
-    // subscriptions without redrive; OPS003 no tracing; OPS004 no log retention.
+    // subscriptions without redrive; OPS003 no tracing; OPS004 no log retention;
+    // IAM008 S3ReadPolicy of InvoiceIndexer, whose code reads nothing.
     {"eventbridge-consumer",
-     {"EVT001", "EVT002", "EVT005", "EVT006", "EVT008", "EVT009", "EVT010", "OPS003", "OPS004", "SEC001", "SEC002"}},
+     {"EVT001", "EVT002", "EVT005", "EVT006", "EVT008", "EVT009", "EVT010", "IAM008", "OPS003", "OPS004", "SEC001",
+      "SEC002"}},
     // Every OPS rule (see the template's header), plus EVT001 (schedule without
     // OnFailure), EVT002 (queue without DLQ), EVT005 (worker without partial
     // batch responses).
@@ -49,8 +51,9 @@ const std::map<std::string, RuleSet> kBrokenApps = {
     {"sqs-worker", {"EVT002", "EVT003", "EVT005", "OPS003", "OPS004", "XRF002"}},
     // OPS002 nodejs20.x (end of support 2026-04-30), EVT001 S3 consumer without
     // OnFailure, IAM001 dynamodb:*, OPS003 no tracing, OPS004 no retention,
-    // HDL001 S3Client built in the handler (src/app.js).
-    {"thumbnail", {"EVT001", "HDL001", "IAM001", "OPS002", "OPS003", "OPS004"}},
+    // HDL001 S3Client built in the handler (src/app.js), IAM007 s3:PutObject on
+    // ThumbnailBucket not granted, IAM008 rekognition:DetectLabels never used.
+    {"thumbnail", {"EVT001", "HDL001", "IAM001", "IAM007", "IAM008", "OPS002", "OPS003", "OPS004"}},
     // Python handlers: HDL001 boto3 client in the handler, XRF001 QUEUE_URL read
     // but not defined, EVT011 the worker swallows a failed message.
     {"python-orders", {"EVT011", "HDL001", "XRF001"}},

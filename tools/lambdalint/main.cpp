@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "engine/policy_report.h"
 #include "engine/rule.h"
 #include "engine/runner.h"
 #include "report/report.h"
@@ -136,6 +137,24 @@ int runExplainCommand(const std::string& id) {
   return 0;
 }
 
+int runPolicyCommand(const std::string& functionId, std::vector<std::string> paths) {
+  if (paths.empty()) paths = {"."};
+  auto reports = derivePolicyReports(paths, functionId);
+  if (reports.empty()) {
+    std::cerr << "lambdalint: no function '" << functionId << "' in the templates under the given paths\n";
+    return 2;
+  }
+  for (const auto& r : reports) {
+    std::cout << "# " << r.functionId << " (" << r.templatePath << ")";
+    if (!r.handlerPath.empty()) std::cout << ", derived from " << r.handlerPath;
+    std::cout << "\n";
+    for (const auto& note : r.notes) std::cerr << "note: " << note << "\n";
+    if (r.handlerPath.empty()) continue;
+    std::cout << "\n## IAM policy document\n" << r.policyJson << "\n\n## SAM Policies\n" << r.samYaml << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -166,6 +185,12 @@ int main(int argc, char** argv) {
   auto* explain = app.add_subcommand("explain", "Print the documentation of a rule");
   explain->add_option("rule", explainId, "Rule id or name")->required();
 
+  std::string policyFunction;
+  std::vector<std::string> policyPaths;
+  auto* policy = app.add_subcommand("policy", "Print the least-privilege policy a function's code needs");
+  policy->add_option("function", policyFunction, "Logical id of the function")->required();
+  policy->add_option("paths", policyPaths, "Templates or folders (default: .)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -175,6 +200,7 @@ int main(int argc, char** argv) {
   if (*check) return runCheckCommand(checkArgs);
   if (*rules) return runRulesCommand(rulesFormat);
   if (*explain) return runExplainCommand(explainId);
+  if (*policy) return runPolicyCommand(policyFunction, policyPaths);
   std::cout << app.help();
   return 0;
 }

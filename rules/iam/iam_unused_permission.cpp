@@ -1,0 +1,114 @@
+// IAM008 iam-unused-permission: the role grants actions the function's code
+// never uses. Only where the code is fully known: every SDK call resolved,
+// no local modules the handler imports, the role defined in the template.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "engine/rule.h"
+#include "iam/arn_pattern.h"
+#include "iam/derived_policy.h"
+
+namespace fs = std::filesystem;
+
+namespace lambdalint {
+namespace {
+
+// Local modules may make SDK calls the handler's facts do not show.
+bool importsLocalCode(const Function& fn) {
+  const auto& facts = *fn.source.facts;
+  fs::path dir = fs::path(fn.source.path).parent_path();
+  for (const auto& import : facts.imports) {
+    if (import.module.rfind('.', 0) == 0) return true;  // './lib', '../x', Python relative imports
+    if (fn.source.language == code::Language::Python) {
+      std::string first = import.module.substr(0, import.module.find('.'));
+      std::error_code ec;
+      if (fs::exists(dir / (first + ".py"), ec) || fs::is_directory(dir / first, ec)) return true;
+    }
+  }
+  return false;
+}
+
+bool analysable(const Function& fn) {
+  const auto& facts = fn.source.facts;
+  return facts && facts->handler.found && facts->complete && facts->problems.empty() && fn.permissions.complete &&
+         !fn.source.inlineCode && !importsLocalCode(fn);
+}
+
+class IamUnusedPermission final : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"IAM008", "iam-unused-permission", Severity::Note,
+                            "Role grants actions the function's code never uses", {"security", "iam"}, "CWE-250",
+                            3.0};
+    return m;
+  }
+
+  void check(RuleContext& ctx) const override {
+    const TemplateModel& model = ctx.model();
+    std::map<const Node*, std::vector<const Statement*>> templateUses;  // policy template use -> its statements
+    for (const auto& s : model.statements) {
+      if (!s.allow || s.notAction) continue;
+      auto fns = model.functionsReaching(s.node);
+      if (fns.empty()) continue;
+      bool allKnown = true;
+      std::set<std::string> used;
+      for (const Function* fn : fns) {
+        if (!analysable(*fn)) allKnown = false;
+        if (allKnown) {
+          for (const auto& need : iam::neededPermissions(model, *fn)) used.insert(need.action);
+          for (auto& action : iam::serviceUsedActions(model, *fn)) used.insert(std::move(action));
+        }
+      }
+      if (!allKnown) continue;
+      auto isUsed = [&](const std::string& pattern) {
+        for (const auto& action : used) {
+          if (iam::actionMatches(pattern, action)) return true;
+        }
+        return false;
+      };
+      std::string names;
+      for (const Function* fn : fns) names += (names.empty() ? "" : ", ") + fn->id;
+      if (s.source == StatementSource::PolicyTemplate) {
+        templateUses[s.node].push_back(&s);
+        continue;
+      }
+      for (const auto& action : s.actions) {
+        if (!action.known || isUsed(action.text)) continue;
+        ctx.report(*action.node,
+                   fmt::format("{} is granted but the code of {} never calls an API that needs it; remove it "
+                               "(`lambdalint policy {}` prints the policy the code needs)",
+                               action.text, names, fns.front()->id),
+                   s.holderId, "unused:" + action.text);
+      }
+    }
+    for (const auto& [use, statements] : templateUses) {
+      auto fns = model.functionsReaching(use);
+      std::set<std::string> used;
+      for (const Function* fn : fns) {
+        for (const auto& need : iam::neededPermissions(model, *fn)) used.insert(need.action);
+        for (auto& action : iam::serviceUsedActions(model, *fn)) used.insert(std::move(action));
+      }
+      bool any = false;
+      for (const Statement* s : statements) {
+        for (const auto& a : s->actions) {
+          for (const auto& u : used) any = any || iam::actionMatches(a.text, u);
+        }
+      }
+      if (any) continue;
+      const std::string& origin = statements.front()->origin;
+      ctx.report(*use,
+                 fmt::format("{} grants actions none of which the code of {} uses; remove it", origin,
+                             fns.front()->id),
+                 statements.front()->holderId, "unused:" + origin);
+    }
+  }
+};
+
+}  // namespace
+
+LAMBDALINT_REGISTER_RULE(IamUnusedPermission)
+
+}  // namespace lambdalint

@@ -1,0 +1,1 @@
+exports.save = async (item) => item;
