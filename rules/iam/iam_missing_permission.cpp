@@ -2,6 +2,7 @@
 // function's role does not allow on the resource the call targets.
 #include <fmt/format.h>
 
+#include <optional>
 #include <set>
 
 #include "engine/rule.h"
@@ -10,6 +11,40 @@
 
 namespace lambdalint {
 namespace {
+
+// A Policies entry granting the permission, inserted before the first item of
+// a block-style `Policies:` list, or as a new `Policies:` of a SAM function
+// without one. Nothing when the layout is not one we can edit safely.
+std::optional<Fix> grantFix(const TemplateModel& model, const Function& fn, const iam::NeededPermission& need) {
+  const SourceFile& file = *model.doc.file;
+  std::string_view text = file.text();
+  auto statement = [&](const std::string& indent) {
+    std::string resource = need.resource == "*" ? "'*'" : "!Sub \"" + need.resource + "\"";
+    return indent + "- Statement:\n" + indent + "    - Effect: Allow\n" + indent + "      Action: " + need.action +
+           "\n" + indent + "      Resource: " + resource + "\n";
+  };
+  auto lineStart = [&](const Node& n) { return file.positionAtLineColumn(n.range.begin.line, 1); };
+  const Node* written = fn.resource->property("Policies");
+  if (written && written->isSequence() && !written->items.empty()) {
+    const Node& first = written->items.front();
+    uint32_t column = first.range.begin.column;
+    size_t offset = first.range.begin.offset;
+    if (column < 3 || offset < 2 || text.substr(offset - 2, 2) != "- ") return std::nullopt;  // flow style
+    Position at = lineStart(first);
+    return Fix{"grant " + need.action + " in the function's Policies", file.path(), {at, at},
+               statement(std::string(column - 3, ' '))};
+  }
+  if (!written && fn.sam && !fn.property("Role") && fn.resource->properties && fn.resource->properties->isMapping() &&
+      !fn.resource->properties->entries.empty()) {
+    const Node& firstKey = fn.resource->properties->entries.front().key;
+    std::string indent(firstKey.range.begin.column - 1, ' ');
+    if (text.substr(lineStart(firstKey).offset, indent.size()) != indent) return std::nullopt;
+    Position at = lineStart(firstKey);
+    return Fix{"add Policies granting " + need.action, file.path(), {at, at},
+               indent + "Policies:\n" + statement(indent + "  ")};
+  }
+  return std::nullopt;
+}
 
 class IamMissingPermission final : public Rule {
  public:
@@ -44,6 +79,7 @@ class IamMissingPermission final : public Rule {
                                            "AccessDenied; grant it (Action: {}, Resource: !Sub \"{}\")",
                                            need.action, target, why, fn.id, need.action, need.resource),
                                fn.id, need.action + ":" + need.resourceId);
+        d.fix = grantFix(model, fn, need);
         RuleContext::relate(d, ctx.path(), *fn.resource->keyNode, "function " + fn.id);
         if (const Node* policies = fn.props->keyNode("Policies")) {
           RuleContext::relate(d, ctx.path(), *policies, "its policies");

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "engine/rule.h"
@@ -29,6 +30,24 @@ bool importsLocalCode(const Function& fn) {
     }
   }
   return false;
+}
+
+// Deleting the line of one block-list item (`- s3:DeleteObject`), when the
+// list keeps other items and the line holds nothing else.
+std::optional<Fix> removeActionFix(const SourceFile& file, const Statement& s, const FlatValue& action) {
+  const Node* list = s.node->get("Action");
+  if (!list || !list->isSequence() || list->items.size() < 2 || !action.node) return std::nullopt;
+  uint32_t line = action.node->range.begin.line;
+  std::string_view text = file.lineText(line);
+  auto dash = text.find_first_not_of(' ');
+  if (dash == std::string_view::npos || text.substr(dash, 2) != "- ") return std::nullopt;
+  for (const auto& item : list->items) {
+    if (&item != action.node && item.range.begin.line == line) return std::nullopt;
+  }
+  Position begin = file.positionAtLineColumn(line, 1);
+  Position end = file.positionAtLineColumn(line + 1, 1);
+  if (end.line != line + 1) return std::nullopt;  // last line of the file
+  return Fix{"remove " + action.text, file.path(), {begin, end}, ""};
 }
 
 bool analysable(const Function& fn) {
@@ -77,11 +96,12 @@ class IamUnusedPermission final : public Rule {
       }
       for (const auto& action : s.actions) {
         if (!action.known || isUsed(action.text)) continue;
-        ctx.report(*action.node,
-                   fmt::format("{} is granted but the code of {} never calls an API that needs it; remove it "
-                               "(`lambdalint policy {}` prints the policy the code needs)",
-                               action.text, names, fns.front()->id),
-                   s.holderId, "unused:" + action.text);
+        auto& d = ctx.report(*action.node,
+                             fmt::format("{} is granted but the code of {} never calls an API that needs it; remove "
+                                         "it (`lambdalint policy {}` prints the policy the code needs)",
+                                         action.text, names, fns.front()->id),
+                             s.holderId, "unused:" + action.text);
+        d.fix = removeActionFix(*model.doc.file, s, action);
       }
     }
     for (const auto& [use, statements] : templateUses) {

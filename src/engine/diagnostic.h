@@ -22,6 +22,15 @@ struct RelatedLocation {
   std::string message;
 };
 
+// A machine-applicable edit: replace `deleted` (empty for an insertion) in
+// `path` with `inserted`. SARIF carries it as `fixes`.
+struct Fix {
+  std::string description;
+  std::string path;
+  Range deleted;
+  std::string inserted;
+};
+
 struct Diagnostic {
   std::string ruleId;
   Severity severity = Severity::Warning;
@@ -30,6 +39,7 @@ struct Diagnostic {
   std::vector<RelatedLocation> related;
   std::string resourceId;  // logical id the finding is about, for Metadata suppressions
   std::string fingerprintKey;  // stable identity (rule + resource + what), independent of line numbers
+  std::optional<Fix> fix;
 };
 
 // Orders by file, line, column, rule id, message: the output order.

@@ -27,6 +27,14 @@ void writeJson(std::ostream& out, const RunResult& result, const ReportOptions&)
                          {"end", position(r.location.range.end)},
                          {"message", r.message}});
     }
+    nlohmann::json fix = nullptr;
+    if (d.fix) {
+      fix = {{"description", d.fix->description},
+             {"path", d.fix->path},
+             {"start", position(d.fix->deleted.begin)},
+             {"end", position(d.fix->deleted.end)},
+             {"inserted", d.fix->inserted}};
+    }
     diagnostics.push_back({{"rule", d.ruleId},
                            {"name", rule ? std::string(rule->meta().name) : std::string()},
                            {"severity", std::string(to_string(d.severity))},
@@ -36,7 +44,8 @@ void writeJson(std::ostream& out, const RunResult& result, const ReportOptions&)
                            {"end", position(d.location.range.end)},
                            {"resource", d.resourceId},
                            {"related", related},
-                           {"fingerprint", fingerprint(d)}});
+                           {"fingerprint", fingerprint(d)},
+                           {"fix", fix}});
   }
   nlohmann::json doc = {
       {"version", 1},

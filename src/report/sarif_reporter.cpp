@@ -114,6 +114,16 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
       }
       r["relatedLocations"] = related;
     }
+    if (d.fix) {
+      json region = {{"startLine", d.fix->deleted.begin.line}, {"startColumn", d.fix->deleted.begin.column},
+                     {"endLine", d.fix->deleted.end.line}, {"endColumn", d.fix->deleted.end.column}};
+      json replacement = {{"deletedRegion", region}};
+      if (!d.fix->inserted.empty()) replacement["insertedContent"] = {{"text", d.fix->inserted}};
+      r["fixes"] = json::array({{{"description", {{"text", d.fix->description}}},
+                                 {"artifactChanges",
+                                  json::array({{{"artifactLocation", artifactLocation(d.fix->path, options.srcRoot)},
+                                                {"replacements", json::array({replacement})}}})}}});
+    }
     results.push_back(std::move(r));
     // Inputs that could not be read are also tool notifications.
     if (d.ruleId == "TPL001") {

@@ -85,6 +85,7 @@ void writeText(std::ostream& out, const RunResult& result, const ReportOptions& 
       out << "  " << line << "\n  " << (options.color ? colorOf(d.severity) : "") << caretLine(line, b.column, width)
           << reset << '\n';
     }
+    if (d.fix) out << "  fix: " << d.fix->description << '\n';
     for (const auto& r : d.related) {
       out << "  " << r.location.path << ':' << r.location.range.begin.line << ':' << r.location.range.begin.column
           << ": note: " << r.message << '\n';
