@@ -145,6 +145,43 @@ TEST(MalformedInput, HugeFileIsSkippedWithADiagnostic) {
   EXPECT_GT(witnessFindings(r), 0u);
 }
 
+TEST(MalformedInput, OversizedAndBinaryHandlersAreReportedNotParsed) {
+  ScratchDir dir;
+  std::ofstream(dir.path() / "template.yaml") << R"(AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Big:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: nodejs24.x, CodeUri: ., Handler: bundle.handler, Timeout: 5}
+  Binary:
+    Type: AWS::Serverless::Function
+    Properties: {Runtime: nodejs24.x, CodeUri: ., Handler: binary.handler, Timeout: 5}
+)";
+  {
+    std::ofstream big(dir.path() / "bundle.js");
+    big << "exports.handler=async()=>{};";
+    std::string chunk = "var a=" + std::string(1000, '1') + ";";
+    for (size_t written = 0; written < 2u * 1024 * 1024; written += chunk.size()) big << chunk;
+    std::ofstream binary(dir.path() / "binary.js", std::ios::binary);
+    binary << std::string("\x7f" "ELF\x02\x01\x01\0\0\0\xff\xfe", 14) << std::string(4096, '\0');
+  }
+  RunOptions options;
+  options.paths = {dir.path().string(), kWitness.string()};
+  options.maxFileSizeMb = 1;
+  options.select = {"TPL", "XRF", "HDL", "IAM003"};
+  RunResult r = runCheck(options);
+  std::vector<std::string> bigProblems, binaryProblems;
+  for (const auto& d : r.diagnostics) {
+    if (d.location.path == (dir.path() / "bundle.js").string()) bigProblems.push_back(d.ruleId + " " + d.message);
+    if (d.location.path == (dir.path() / "binary.js").string()) binaryProblems.push_back(d.ruleId);
+  }
+  ASSERT_EQ(bigProblems.size(), 1u);
+  EXPECT_NE(bigProblems[0].find("TPL001 handler file is 2 MB, above the 1 MB limit"), std::string::npos);
+  EXPECT_FALSE(binaryProblems.empty());  // syntax errors, nothing else
+  for (const auto& id : binaryProblems) EXPECT_EQ(id, "TPL001");
+  EXPECT_GT(witnessFindings(r), 0u);
+}
+
 TEST(MalformedInput, UnreadablePathsAreReported) {
   ScratchDir dir;
   fs::path dangling = dir.path() / "dangling.yaml";

@@ -138,10 +138,26 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = entries_.find(key); it != entries_.end()) return it->second;
   }
-  auto text = readFile(path);
-  if (!text) return {};
-  auto file = std::make_shared<const SourceFile>(path, std::move(*text));
-  auto facts = std::make_shared<CodeFacts>(extractFacts(*file, language, symbol));
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  std::shared_ptr<CodeFacts> facts;
+  SourceFilePtr file;
+  if (!ec && size > maxBytes_) {
+    file = std::make_shared<const SourceFile>(path, std::string());
+    facts = std::make_shared<CodeFacts>();
+    facts->language = language;
+    facts->handler.found = true;  // unknown: not a reason to report the handler missing
+    facts->complete = false;
+    facts->problems.push_back({ProblemKind::Syntax, {},
+                               "handler file is " + std::to_string(size / (1024 * 1024)) + " MB, above the " +
+                                   std::to_string(maxBytes_ / (1024 * 1024)) +
+                                   " MB limit; not analysed (raise it with --max-file-size)"});
+  } else {
+    auto text = readFile(path);
+    if (!text) return {};
+    file = std::make_shared<const SourceFile>(path, std::move(*text));
+    facts = std::make_shared<CodeFacts>(extractFacts(*file, language, symbol));
+  }
   facts->path = path;
   std::lock_guard<std::mutex> lock(mutex_);
   return entries_.emplace(key, Entry{std::move(file), std::move(facts)}).first->second;

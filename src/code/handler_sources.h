@@ -15,6 +15,10 @@ namespace lambdalint::code {
 // points at the same handler, and by the threads checking them.
 class CodeCache {
  public:
+  // Files larger than this are not parsed (a bundled 20 MB handler costs
+  // seconds and hundreds of MB): their facts carry a problem saying so.
+  explicit CodeCache(size_t maxBytes = 16u * 1024 * 1024) : maxBytes_(maxBytes) {}
+
   struct Entry {
     SourceFilePtr file;
     std::shared_ptr<const CodeFacts> facts;  // null when the file cannot be read
@@ -22,6 +26,7 @@ class CodeCache {
   Entry get(const std::string& path, Language language, const std::string& symbol);
 
  private:
+  size_t maxBytes_;
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;
 };

@@ -50,7 +50,8 @@ struct FileResult {
 class FileChecker {
  public:
   explicit FileChecker(const RunOptions& options)
-      : options_(options), today_(options.today.value_or(currentDate())) {}
+      : options_(options), today_(options.today.value_or(currentDate())),
+        codeCache_(options.maxFileSizeMb * 1024 * 1024) {}
 
   FileResult check(const DiscoveredFile& f) const {
     FileResult result;
@@ -144,8 +145,8 @@ class FileChecker {
   }
 
   const RunOptions& options_;
-  mutable code::CodeCache codeCache_;  // shared by the worker threads; internally locked
   Date today_;  // one date for the whole run, even across midnight
+  mutable code::CodeCache codeCache_;  // shared by the worker threads; internally locked
 };
 
 // Severity overrides from the configuration, then select/ignore.
