@@ -38,6 +38,9 @@ TEST(Cli, ExitCodesFollowFailOn) {
   EXPECT_EQ(run("check /nonexistent/path --no-config").status, 2);
   EXPECT_EQ(run("check --format xml").status, 2);
   EXPECT_EQ(run("check --select NOPE001 .").status, 2);
+  // A path after --select stays a path; the option repeats.
+  EXPECT_EQ(run("check --no-config --select IAM003 testdata/rules/IAM003/bad.yaml").status, 1);
+  EXPECT_EQ(run("check --no-config --select IAM001 --select IAM002 testdata/rules/IAM003/bad.yaml").status, 0);
 }
 
 TEST(Cli, TextFormatShowsPositionSourceAndCaret) {

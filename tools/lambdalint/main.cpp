@@ -170,8 +170,11 @@ int main(int argc, char** argv) {
   check->add_option("-o,--output", checkArgs.output, "Write the report to FILE instead of standard output");
   check->add_option("--fail-on", checkArgs.failOn, "Exit 1 when a finding is at or above this severity (default warning)")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}));
-  check->add_option("--select", checkArgs.select, "Only these rule ids, names or areas (comma-separated)");
-  check->add_option("--ignore", checkArgs.ignore, "Skip these rule ids, names or areas (comma-separated)");
+  // One value per occurrence (comma-separated, repeatable), so `--select IAM path` keeps `path` a path.
+  check->add_option("--select", checkArgs.select, "Only these rule ids, names or areas (comma-separated)")
+      ->allow_extra_args(false);
+  check->add_option("--ignore", checkArgs.ignore, "Skip these rule ids, names or areas (comma-separated)")
+      ->allow_extra_args(false);
   check->add_option("--config", checkArgs.config, "Configuration file (default: .lambdalint.yaml found upward)");
   check->add_flag("--no-config", checkArgs.noConfig, "Ignore configuration files");
   check->add_option("-j,--jobs", checkArgs.jobs, "Worker threads (default: one per core)");
