@@ -210,6 +210,23 @@ int main() { run_handler(handler); }
   EXPECT_TRUE(f.problems.empty()) << f.problems.front().message;
 }
 
+TEST(CppFrontend, RealHeadersWinOverStandIns) {
+  // The default flags add <folder>/include: a header there is used, the stand-in is not.
+  fs::path dir = fs::temp_directory_path() / ("lambdalint-cpp-real-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "include/aws/s3");
+  std::ofstream(dir / "include/aws/s3/S3Client.h")
+      << "#pragma once\nnamespace Aws { namespace S3 { class S3Client { public: S3Client(); };\n"
+         "using OnlyInTheRealHeader = S3Client; } }\n";
+  std::ofstream(dir / "main.cpp") << "#include <aws/s3/S3Client.h>\n#include <aws/lambda-runtime/runtime.h>\n"
+                                     "using namespace aws::lambda_runtime;\n"
+                                     "int main() { Aws::S3::OnlyInTheRealHeader s3; run_handler(nullptr); }\n";
+  CodeFacts f = extractCpp((dir / "main.cpp").string(), CppOptions{});
+  fs::remove_all(dir);
+  ASSERT_EQ(f.clients.size(), 1u);
+  EXPECT_EQ(f.clients[0].service, "s3");
+  EXPECT_EQ(f.clients[0].scope, Scope::Module);
+}
+
 TEST(CppFrontend, WithoutStandInsMissingHeadersFindNothing) {
   CppOptions options;
   options.useStubs = false;
