@@ -9,6 +9,10 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libyaml-dev libyaml-cpp-dev libsimdjson-dev nlohmann-json3-dev libre2-dev libfmt-dev libcli11-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # C++ handlers: Clang LibTooling 14 headers and libclang-cpp (libclang-14-dev), LLVM's CMake package and
+  # libLLVM headers (llvm-14-dev), clang-14 for -print-resource-dir and its built-in headers
+  # (libclang-common-14-dev, pulled in by libclang-14-dev).
+  libclang-14-dev llvm-14-dev clang-14 libclang-common-14-dev
   pre-commit
 )
 # Node.js runs the build-time data packages' installer (npm) and the SARIF validators in tests.

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,11 +16,12 @@ namespace fs = std::filesystem;
 namespace lambdalint::code {
 namespace {
 
-enum class Family { Node, Python, Other };
+enum class Family { Node, Python, Provided, Other };
 
 Family familyOf(std::string_view runtime) {
   if (runtime.rfind("nodejs", 0) == 0) return Family::Node;
   if (runtime.rfind("python", 0) == 0) return Family::Python;
+  if (runtime == "provided" || runtime == "provided.al2" || runtime == "provided.al2023") return Family::Provided;
   return Family::Other;
 }
 
@@ -116,7 +119,99 @@ void remap(CodeFacts& f, const InlineMapping& m) {
   for (auto& p : f.problems) p.range = m.map(p.range);
 }
 
+std::mutex cppTimingMutex;
+std::function<void(const std::string&, double)> cppTimingHook;
+
+bool isCppSource(const fs::path& p) {
+  auto ext = p.extension().string();
+  return ext == ".cpp" || ext == ".cc" || ext == ".cxx" || ext == ".c++";
+}
+
+// C++ sources under a CodeUri folder, build output and dependency folders left out, sorted.
+std::vector<fs::path> cppSources(const fs::path& dir) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    if (it->is_directory(ec)) {
+      if (it.depth() >= 3 || name.empty() || name[0] == '.' || name == "build" || name == "node_modules" ||
+          name == "third_party" || name == "vendor" || name.rfind("cmake-build", 0) == 0) {
+        it.disable_recursion_pending();
+      }
+      continue;
+    }
+    if (isCppSource(it->path())) out.push_back(it->path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// The C++ branch of the join; false when the function is not a C++ one.
+bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
+  HandlerSource& src = fn.source;
+  const Node* codeUri = fn.sam ? fn.property("CodeUri") : fn.property("Code");
+  std::string uri = codeUri ? std::string(codeUri->str()) : std::string(".");
+  if ((codeUri && !codeUri->isScalar()) || uri.rfind("s3://", 0) == 0) return false;
+  fs::path codeDir = (fs::path(model.directory) / uri).lexically_normal();
+  std::string buildMethod;
+  if (fn.resource->metadata) {
+    if (const Node* m = fn.resource->metadata->get("BuildMethod"); m && m->isScalar()) buildMethod = lower(m->str());
+  }
+  auto sources = cppSources(codeDir);
+  if (buildMethod != "makefile" && buildMethod != "cmake" && sources.empty()) return false;
+  src.symbol = fn.handler;
+  src.language = Language::Cpp;
+  src.status = HandlerSource::Status::FileMissing;
+  // The file that calls run_handler; among several, the one named like the Handler (`bootstrap`, `orders.handler`).
+  std::vector<fs::path> withRunHandler;
+  for (const auto& p : sources) {
+    src.candidates.push_back(p.string());
+    auto text = readFile(p.string());
+    if (text && text->find("run_handler") != std::string::npos) withRunHandler.push_back(p);
+  }
+  if (withRunHandler.empty()) return true;
+  fs::path chosen = withRunHandler.front();
+  std::string stem = fn.handler.substr(0, fn.handler.find('.'));
+  for (const auto& p : withRunHandler) {
+    if (!stem.empty() && p.stem() == stem) chosen = p;
+  }
+  CppOptions options;
+  for (const auto& db : {codeDir / "compile_commands.json", codeDir / "build" / "compile_commands.json"}) {
+    std::error_code ec;
+    if (fs::is_regular_file(db, ec)) {
+      options.compileCommands = db.string();
+      break;
+    }
+  }
+  options.compileArgs = {"-std=c++17", "-I" + (codeDir / "include").string()};
+  options.onTiming = [](const std::string& file, double ms) {
+    std::lock_guard<std::mutex> lock(cppTimingMutex);
+    if (cppTimingHook) cppTimingHook(file, ms);
+  };
+  auto entry = cache.get(chosen.string(), Language::Cpp, src.symbol, &options);
+  if (!entry.facts) return true;
+  src.module = chosen.stem().string();
+  src.file = std::move(entry.file);
+  src.facts = std::move(entry.facts);
+  src.status = HandlerSource::Status::Resolved;
+  src.path = chosen.string();
+  return true;
+}
+
 }  // namespace
+
+void setCppTimingHook(std::function<void(const std::string& file, double milliseconds)> hook) {
+  std::lock_guard<std::mutex> lock(cppTimingMutex);
+  cppTimingHook = std::move(hook);
+}
 
 std::optional<Language> languageOfPath(std::string_view path) {
   auto ext = fs::path(path).extension().string();
@@ -124,15 +219,18 @@ std::optional<Language> languageOfPath(std::string_view path) {
   if (ext == ".ts" || ext == ".mts" || ext == ".cts") return Language::TypeScript;
   if (ext == ".tsx") return Language::Tsx;
   if (ext == ".py") return Language::Python;
+  if (isCppSource(fs::path(path))) return Language::Cpp;
   return std::nullopt;
 }
 
 CodeFacts extractFacts(const SourceFile& file, Language language, std::string_view symbol) {
   if (language == Language::Python) return extractPython(file, symbol);
+  if (language == Language::Cpp) return extractCpp(file, CppOptions{});
   return extractJavaScript(file, language, symbol);
 }
 
-CodeCache::Entry CodeCache::get(const std::string& path, Language language, const std::string& symbol) {
+CodeCache::Entry CodeCache::get(const std::string& path, Language language, const std::string& symbol,
+                                const CppOptions* cpp) {
   const std::string key = path + '\0' + symbol;
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -156,7 +254,8 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
     auto text = readFile(path);
     if (!text) return {};
     file = std::make_shared<const SourceFile>(path, std::move(*text));
-    facts = std::make_shared<CodeFacts>(extractFacts(*file, language, symbol));
+    facts = std::make_shared<CodeFacts>(language == Language::Cpp && cpp ? extractCpp(*file, *cpp)
+                                                                        : extractFacts(*file, language, symbol));
   }
   facts->path = path;
   std::lock_guard<std::mutex> lock(mutex_);
@@ -167,6 +266,11 @@ void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
   for (auto& fn : model.functions) {
     HandlerSource& src = fn.source;
     Family family = familyOf(fn.runtime);
+    if (family == Family::Provided) {
+      if (const Node* type = fn.property("PackageType"); type && type->str() == "Image") continue;
+      attachCpp(model, fn, cache);
+      continue;
+    }
     if (family == Family::Other || fn.handler.empty()) continue;
     if (const Node* type = fn.property("PackageType"); type && type->str() == "Image") continue;
     auto dot = fn.handler.rfind('.');

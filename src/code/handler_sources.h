@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "code/cpp/cpp_frontend.h"
 #include "model/app_model.h"
 
 namespace lambdalint::code {
@@ -23,7 +24,8 @@ class CodeCache {
     SourceFilePtr file;
     std::shared_ptr<const CodeFacts> facts;  // null when the file cannot be read
   };
-  Entry get(const std::string& path, Language language, const std::string& symbol);
+  // `cpp`: compiler flags for Language::Cpp (defaults when null).
+  Entry get(const std::string& path, Language language, const std::string& symbol, const CppOptions* cpp = nullptr);
 
  private:
   size_t maxBytes_;
@@ -31,7 +33,14 @@ class CodeCache {
   std::map<std::string, Entry> entries_;
 };
 
+// Functions on a Node.js or Python runtime: the Handler's module under CodeUri. Functions on an OS-only runtime
+// (`provided.al2023`, `provided.al2`, `provided`) built with `BuildMethod: makefile`/`cmake`, or whose CodeUri
+// holds .cpp files: the C++ file under CodeUri that calls run_handler (the one named like the Handler when
+// several do), with the flags of CodeUri's compile_commands.json (or build/compile_commands.json) when present.
 void attachHandlerSources(TemplateModel& model, CodeCache& cache);
+
+// Called with each C++ translation unit parsed and its wall time (`lambdalint check --verbose`).
+void setCppTimingHook(std::function<void(const std::string& file, double milliseconds)> hook);
 
 // Language of a handler file by extension, if lambdalint reads it.
 std::optional<Language> languageOfPath(std::string_view path);

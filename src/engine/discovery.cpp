@@ -52,7 +52,7 @@ bool hasTemplateExtension(std::string_view path) {
 }
 
 bool hasHandlerExtension(std::string_view path) {
-  for (std::string_view ext : {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".py"}) {
+  for (std::string_view ext : {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".py", ".cpp", ".cc", ".cxx"}) {
     if (path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext) return true;
   }
   return false;

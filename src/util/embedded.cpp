@@ -22,6 +22,11 @@ std::string_view embeddedQuery(std::string_view stem) {
   return find(files, stem);
 }
 
+std::string_view embeddedCppStub(std::string_view stem) {
+  static const auto files = embedded::cppStubs();
+  return find(files, stem);
+}
+
 std::string_view embeddedRuleDoc(std::string_view id) {
   static const auto files = embedded::ruleDocs();
   return find(files, id);

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "code/handler_sources.h"
 #include "engine/policy_report.h"
 #include "engine/rule.h"
 #include "engine/runner.h"
@@ -47,9 +48,13 @@ struct CheckArgs {
   unsigned jobs = 0;
   size_t maxFileSizeMb = 0;
   bool noConfig = false;
+  bool verbose = false;
 };
 
 int runCheckCommand(const CheckArgs& args) {
+  if (args.verbose) {
+    code::setCppTimingHook([](const std::string& file, double ms) { fmt::print(stderr, "cpp: {} {:.0f} ms\n", file, ms); });
+  }
   RunOptions options;
   options.paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
   if (!args.noConfig) {
@@ -178,6 +183,7 @@ int main(int argc, char** argv) {
   check->add_option("--config", checkArgs.config, "Configuration file (default: .lambdalint.yaml found upward)");
   check->add_flag("--no-config", checkArgs.noConfig, "Ignore configuration files");
   check->add_option("-j,--jobs", checkArgs.jobs, "Worker threads (default: one per core)");
+  check->add_flag("-v,--verbose", checkArgs.verbose, "Print the time each C++ translation unit takes to stderr");
   check->add_option("--max-file-size", checkArgs.maxFileSizeMb, "Largest file read, in MB (default 16)");
 
   auto* rules = app.add_subcommand("rules", "List every rule");
