@@ -15,7 +15,9 @@ bool isBatchSource(const EventSource& e) {
 class BatchErrorsSwallowed final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT011", "batch-errors-swallowed", Severity::Error,
+    static const RuleMeta m{"EVT011",
+                            "batch-errors-swallowed",
+                            Severity::Error,
                             "Batch handler catches a record's error without rethrowing or reporting it: the "
                             "record is lost",
                             {"reliability"}};

@@ -8,8 +8,8 @@ namespace lambdalint {
 namespace {
 
 bool writesObjects(const code::SdkCall& call) {
-  return call.service == "s3" && (call.operation == "PutObject" || call.operation == "CopyObject" ||
-                                  call.operation == "CreateMultipartUpload");
+  return call.service == "s3" &&
+         (call.operation == "PutObject" || call.operation == "CopyObject" || call.operation == "CreateMultipartUpload");
 }
 
 // Does the S3 event declaration carry a key filter (SAM Filter.S3Key.Rules,
@@ -41,7 +41,9 @@ std::string bucketOf(const Function& fn, const code::TracedValue& v, const Templ
 class S3RecursiveTrigger final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT012", "s3-recursive-trigger", Severity::Error,
+    static const RuleMeta m{"EVT012",
+                            "s3-recursive-trigger",
+                            Severity::Error,
                             "Function triggered by a bucket writes into the same bucket: an invocation loop",
                             {"reliability", "cost"}};
     return m;

@@ -10,7 +10,9 @@ namespace {
 class EventDetailTypeSubtraction final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"HDL002", "event-detail-type-subtraction", Severity::Error,
+    static const RuleMeta m{"HDL002",
+                            "event-detail-type-subtraction",
+                            Severity::Error,
                             "Hyphenated event field written as member access (`event.detail-type`) is a subtraction",
                             {"correctness"}};
     return m;

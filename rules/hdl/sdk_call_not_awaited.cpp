@@ -10,7 +10,9 @@ namespace {
 class SdkCallNotAwaited final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"HDL003", "sdk-call-not-awaited", Severity::Warning,
+    static const RuleMeta m{"HDL003",
+                            "sdk-call-not-awaited",
+                            Severity::Warning,
                             "SDK call whose promise is not awaited in an async handler: it may never complete",
                             {"reliability", "correctness"}};
     return m;

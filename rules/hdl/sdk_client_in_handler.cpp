@@ -10,7 +10,9 @@ namespace {
 class SdkClientInHandler final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"HDL001", "sdk-client-in-handler", Severity::Warning,
+    static const RuleMeta m{"HDL001",
+                            "sdk-client-in-handler",
+                            Severity::Warning,
                             "SDK client or database connection created inside the handler on every invocation",
                             {"performance", "cost"}};
     return m;
@@ -23,10 +25,9 @@ class SdkClientInHandler final : public Rule {
       for (const auto& c : facts->clients) {
         bool perInvocation = c.scope == code::Scope::Handler || c.scope == code::Scope::HandlerCallee;
         if (!perInvocation || c.lazilyCached) continue;
-        std::string what = c.kind == "aws-sdk" ? fmt::format("{} client", c.service)
-                                               : fmt::format("{} connection", c.library);
-        std::string where = c.scope == code::Scope::Handler ? "inside the handler"
-                                                            : "in a function the handler calls";
+        std::string what =
+            c.kind == "aws-sdk" ? fmt::format("{} client", c.service) : fmt::format("{} connection", c.library);
+        std::string where = c.scope == code::Scope::Handler ? "inside the handler" : "in a function the handler calls";
         auto& d = ctx.reportAt(
             fn.source.path, c.range,
             fmt::format("{} is created {}, so every invocation pays for a new client{}; create it once at module "

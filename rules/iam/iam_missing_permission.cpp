@@ -31,7 +31,9 @@ std::optional<Fix> grantFix(const TemplateModel& model, const Function& fn, cons
     size_t offset = first.range.begin.offset;
     if (column < 3 || offset < 2 || text.substr(offset - 2, 2) != "- ") return std::nullopt;  // flow style
     Position at = lineStart(first);
-    return Fix{"grant " + need.action + " in the function's Policies", file.path(), {at, at},
+    return Fix{"grant " + need.action + " in the function's Policies",
+               file.path(),
+               {at, at},
                statement(std::string(column - 3, ' '))};
   }
   if (!written && fn.sam && !fn.property("Role") && fn.resource->properties && fn.resource->properties->isMapping() &&
@@ -40,7 +42,9 @@ std::optional<Fix> grantFix(const TemplateModel& model, const Function& fn, cons
     std::string indent(firstKey.range.begin.column - 1, ' ');
     if (text.substr(lineStart(firstKey).offset, indent.size()) != indent) return std::nullopt;
     Position at = lineStart(firstKey);
-    return Fix{"add Policies granting " + need.action, file.path(), {at, at},
+    return Fix{"add Policies granting " + need.action,
+               file.path(),
+               {at, at},
                indent + "Policies:\n" + statement(indent + "  ")};
   }
   return std::nullopt;
@@ -49,7 +53,9 @@ std::optional<Fix> grantFix(const TemplateModel& model, const Function& fn, cons
 class IamMissingPermission final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM007", "iam-missing-permission", Severity::Error,
+    static const RuleMeta m{"IAM007",
+                            "iam-missing-permission",
+                            Severity::Error,
                             "Handler calls an AWS API that the function's role does not allow on that resource",
                             {"correctness", "iam"}};
     return m;
@@ -64,16 +70,17 @@ class IamMissingPermission final : public Rule {
       iam::PolicyEvaluator evaluator(model, fn);
       std::set<std::pair<const code::SdkCall*, std::string>> reported;
       for (const auto& need : needs) {
-        iam::ResourceArn resource = need.resourceId.empty()   ? iam::ResourceArn::unknown()
-                                    : need.onObjects          ? iam::ResourceArn::s3Objects(need.resourceId)
-                                                              : iam::ResourceArn::of(need.resourceId);
+        iam::ResourceArn resource = need.resourceId.empty() ? iam::ResourceArn::unknown()
+                                    : need.onObjects        ? iam::ResourceArn::s3Objects(need.resourceId)
+                                                            : iam::ResourceArn::of(need.resourceId);
         iam::Decision decision = evaluator.evaluate(need.action, resource);
         if (decision.access != iam::Access::ImplicitDeny && decision.access != iam::Access::ExplicitDeny) continue;
         if (!reported.insert({need.call, need.action}).second) continue;
         std::string target = need.resourceId.empty()
                                  ? std::string("any resource")
                                  : fmt::format("{}{}", need.onObjects ? "objects of " : "", need.resourceId);
-        std::string why = decision.access == iam::Access::ExplicitDeny ? "is explicitly denied to" : "is not granted to";
+        std::string why =
+            decision.access == iam::Access::ExplicitDeny ? "is explicitly denied to" : "is not granted to";
         auto& d = ctx.reportAt(fn.source.path, need.call->range,
                                fmt::format("{} on {} {} the role of function {}, so this call fails with "
                                            "AccessDenied; grant it (Action: {}, Resource: !Sub \"{}\")",

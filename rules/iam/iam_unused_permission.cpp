@@ -59,8 +59,12 @@ bool analysable(const Function& fn) {
 class IamUnusedPermission final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM008", "iam-unused-permission", Severity::Note,
-                            "Role grants actions the function's code never uses", {"security", "iam"}, "CWE-250",
+    static const RuleMeta m{"IAM008",
+                            "iam-unused-permission",
+                            Severity::Note,
+                            "Role grants actions the function's code never uses",
+                            {"security", "iam"},
+                            "CWE-250",
                             3.0};
     return m;
   }
@@ -120,8 +124,7 @@ class IamUnusedPermission final : public Rule {
       if (any) continue;
       const std::string& origin = statements.front()->origin;
       ctx.report(*use,
-                 fmt::format("{} grants actions none of which the code of {} uses; remove it", origin,
-                             fns.front()->id),
+                 fmt::format("{} grants actions none of which the code of {} uses; remove it", origin, fns.front()->id),
                  statements.front()->holderId, "unused:" + origin);
     }
   }

@@ -55,7 +55,9 @@ bool setByLambda(std::string_view name) {
 class EnvVarUndefined final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"XRF001", "env-var-undefined", Severity::Warning,
+    static const RuleMeta m{"XRF001",
+                            "env-var-undefined",
+                            Severity::Warning,
                             "Handler reads an environment variable the function does not define",
                             {"correctness", "reliability"}};
     return m;

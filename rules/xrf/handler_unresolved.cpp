@@ -21,7 +21,9 @@ std::string codeFolder(const TemplateModel& model, const HandlerSource& src) {
 class HandlerUnresolved final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"XRF002", "handler-unresolved", Severity::Error,
+    static const RuleMeta m{"XRF002",
+                            "handler-unresolved",
+                            Severity::Error,
                             "Handler names a source file or exported function that does not exist",
                             {"correctness"}};
     return m;
@@ -44,12 +46,12 @@ class HandlerUnresolved final : public Rule {
                                fn.handler, fn.id, tried, codeFolder(ctx.model(), src)),
                    fn.id, "file:" + fn.handler);
       } else if (src.status == HandlerSource::Status::Resolved && src.facts && !src.facts->handler.found) {
-        ctx.report(*handler,
-                   fmt::format("{} has no exported function '{}' (Handler '{}' of function {}); the function would "
-                               "fail on every invocation (Runtime.HandlerNotFound)",
-                               src.inlineCode ? std::string("the inline code") : src.path, src.symbol, fn.handler,
-                               fn.id),
-                   fn.id, "symbol:" + fn.handler);
+        ctx.report(
+            *handler,
+            fmt::format("{} has no exported function '{}' (Handler '{}' of function {}); the function would "
+                        "fail on every invocation (Runtime.HandlerNotFound)",
+                        src.inlineCode ? std::string("the inline code") : src.path, src.symbol, fn.handler, fn.id),
+            fn.id, "symbol:" + fn.handler);
       }
     }
   }

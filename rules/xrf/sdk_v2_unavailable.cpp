@@ -1,11 +1,11 @@
 // XRF003 sdk-v2-unavailable: `aws-sdk` (v2) required on a Node.js 18+
 // runtime, which ships only SDK v3, without bundling it.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "engine/rule.h"
@@ -45,7 +45,9 @@ bool bundlesSdkV2(const std::string& handlerPath, const std::string& templateDir
 class SdkV2Unavailable final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"XRF003", "sdk-v2-unavailable", Severity::Error,
+    static const RuleMeta m{"XRF003",
+                            "sdk-v2-unavailable",
+                            Severity::Error,
                             "`aws-sdk` (v2) used on a Node.js 18+ runtime that does not include it",
                             {"correctness"}};
     return m;

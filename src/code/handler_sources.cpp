@@ -1,11 +1,10 @@
 #include "code/handler_sources.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "code/javascript/javascript_frontend.h"
@@ -246,7 +245,8 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
     facts->language = language;
     facts->handler.found = true;  // unknown: not a reason to report the handler missing
     facts->complete = false;
-    facts->problems.push_back({ProblemKind::Syntax, {},
+    facts->problems.push_back({ProblemKind::Syntax,
+                               {},
                                "handler file is " + std::to_string(size / (1024 * 1024)) + " MB, above the " +
                                    std::to_string(maxBytes_ / (1024 * 1024)) +
                                    " MB limit; not analysed (raise it with --max-file-size)"});
@@ -255,7 +255,7 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
     if (!text) return {};
     file = std::make_shared<const SourceFile>(path, std::move(*text));
     facts = std::make_shared<CodeFacts>(language == Language::Cpp && cpp ? extractCpp(*file, *cpp)
-                                                                        : extractFacts(*file, language, symbol));
+                                                                         : extractFacts(*file, language, symbol));
   }
   facts->path = path;
   std::lock_guard<std::mutex> lock(mutex_);

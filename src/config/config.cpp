@@ -1,10 +1,10 @@
 #include "config/config.h"
 
+#include <re2/re2.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <re2/re2.h>
 
 #include "template/document.h"
 
@@ -14,13 +14,7 @@ namespace lambdalint {
 namespace {
 
 Diagnostic configProblem(const std::string& path, Range range, std::string message) {
-  Diagnostic d;
-  d.ruleId = "TPL001";
-  d.severity = Severity::Error;
-  d.message = std::move(message);
-  d.location = {path, range};
-  d.fingerprintKey = d.message;
-  return d;
+  return makeDiagnostic("TPL001", Severity::Error, path, range, std::move(message));
 }
 
 }  // namespace
@@ -73,8 +67,9 @@ Config loadConfig(const std::string& path) {
         } else if (auto sev = parseSeverity(v)) {
           s.severity = sev;
         } else if (v != "on" && v != "true") {
-          config.problems.push_back(configProblem(
-              path, r.value.range, "rule setting must be off, on, error, warning or note, not '" + r.value.value + "'"));
+          config.problems.push_back(
+              configProblem(path, r.value.range,
+                            "rule setting must be off, on, error, warning or note, not '" + r.value.value + "'"));
           continue;
         }
         config.rules[r.key.value] = s;
@@ -92,7 +87,8 @@ Config loadConfig(const std::string& path) {
     } else if (key == "max-file-size-mb" && e.value.asInt() && *e.value.asInt() > 0) {
       config.maxFileSizeMb = static_cast<size_t>(*e.value.asInt());
     } else {
-      config.problems.push_back(configProblem(path, e.key.range, "unknown or malformed configuration key '" + key + "'"));
+      config.problems.push_back(
+          configProblem(path, e.key.range, "unknown or malformed configuration key '" + key + "'"));
     }
   }
   return config;

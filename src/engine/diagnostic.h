@@ -37,10 +37,14 @@ struct Diagnostic {
   std::string message;
   Location location;
   std::vector<RelatedLocation> related;
-  std::string resourceId;  // logical id the finding is about, for Metadata suppressions
+  std::string resourceId;      // logical id the finding is about, for Metadata suppressions
   std::string fingerprintKey;  // stable identity (rule + resource + what), independent of line numbers
   std::optional<Fix> fix;
 };
+
+// A diagnostic the engine itself reports (input problems, configuration,
+// suppressions), fingerprinted by its message.
+Diagnostic makeDiagnostic(std::string ruleId, Severity severity, std::string path, Range range, std::string message);
 
 // Orders by file, line, column, rule id, message: the output order.
 bool operator<(const Diagnostic& a, const Diagnostic& b);

@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 namespace lambdalint {
 namespace {
 
-constexpr std::array<std::string_view, 8> kSkippedFolders = {
-    "node_modules", ".aws-sam", "cdk.out", ".serverless", "__pycache__", "venv", ".venv", ".terraform"};
+constexpr std::array<std::string_view, 8> kSkippedFolders = {"node_modules", ".aws-sam", "cdk.out", ".serverless",
+                                                             "__pycache__",  "venv",     ".venv",   ".terraform"};
 
 bool skippedFolder(const fs::path& p) {
   std::string name = p.filename().string();
@@ -22,13 +22,7 @@ bool skippedFolder(const fs::path& p) {
 }
 
 Diagnostic pathProblem(const std::string& path, std::string message) {
-  Diagnostic d;
-  d.ruleId = "TPL001";
-  d.severity = Severity::Error;
-  d.message = std::move(message);
-  d.location = {path, {}};
-  d.fingerprintKey = d.message;
-  return d;
+  return makeDiagnostic("TPL001", Severity::Error, path, {}, std::move(message));
 }
 
 bool excluded(const fs::path& p, const std::vector<std::string>& exclude, const std::string& base) {
@@ -52,7 +46,8 @@ bool hasTemplateExtension(std::string_view path) {
 }
 
 bool hasHandlerExtension(std::string_view path) {
-  for (std::string_view ext : {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".py", ".cpp", ".cc", ".cxx"}) {
+  for (std::string_view ext :
+       {".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".py", ".cpp", ".cc", ".cxx"}) {
     if (path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext) return true;
   }
   return false;
@@ -142,9 +137,9 @@ Discovery discover(const std::vector<std::string>& paths, const std::vector<std:
   std::sort(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) {
     return std::tie(a.path, a.onlyForHandlers) < std::tie(b.path, b.onlyForHandlers);
   });
-  out.files.erase(std::unique(out.files.begin(), out.files.end(),
-                              [](const auto& a, const auto& b) { return a.path == b.path; }),
-                  out.files.end());
+  out.files.erase(
+      std::unique(out.files.begin(), out.files.end(), [](const auto& a, const auto& b) { return a.path == b.path; }),
+      out.files.end());
   return out;
 }
 

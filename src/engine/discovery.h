@@ -19,7 +19,7 @@ struct DiscoveredFile {
 struct Discovery {
   std::vector<DiscoveredFile> files;
   std::vector<std::string> handlerFiles;  // canonical paths of handler sources named on the command line
-  std::vector<Diagnostic> problems;  // unreadable or missing paths
+  std::vector<Diagnostic> problems;       // unreadable or missing paths
   bool anyInput = false;
 };
 

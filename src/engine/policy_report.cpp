@@ -39,9 +39,10 @@ std::vector<PolicyReport> derivePolicyReports(const std::vector<std::string>& pa
     auto needs = iam::neededPermissions(*model, fn);
     for (const auto& n : needs) {
       if (!n.resourceId.empty()) continue;
-      report.notes.push_back(fmt::format("{}:{}: the resource of {} could not be traced to the template; it is "
-                                         "scoped to '*' here: narrow it by hand",
-                                         fn.source.path, n.call->range.begin.line, n.action));
+      report.notes.push_back(
+          fmt::format("{}:{}: the resource of {} could not be traced to the template; it is "
+                      "scoped to '*' here: narrow it by hand",
+                      fn.source.path, n.call->range.begin.line, n.action));
     }
     if (!fn.source.facts->complete) {
       report.notes.push_back("some SDK calls are dynamic or go through unknown clients: the policy may be incomplete");

@@ -14,10 +14,10 @@
 namespace lambdalint {
 
 struct RuleMeta {
-  std::string_view id;       // area prefix + three digits, never reused: IAM001
-  std::string_view name;     // kebab-case: iam-wildcard-action
-  Severity severity;         // default
-  std::string_view summary;  // one line, shown by `lambdalint rules` and SARIF shortDescription
+  std::string_view id;                 // area prefix + three digits, never reused: IAM001
+  std::string_view name;               // kebab-case: iam-wildcard-action
+  Severity severity;                   // default
+  std::string_view summary;            // one line, shown by `lambdalint rules` and SARIF shortDescription
   std::vector<std::string_view> tags;  // security, reliability, performance, cost, correctness
   std::string_view cwe = {};           // e.g. "CWE-732" where one fits
   double securitySeverity = 0;         // 0..10 for GitHub code scanning, security rules only
@@ -75,10 +75,10 @@ class RuleContext {
 
 #define LAMBDALINT_CONCAT_INNER(a, b) a##b
 #define LAMBDALINT_CONCAT(a, b) LAMBDALINT_CONCAT_INNER(a, b)
-#define LAMBDALINT_REGISTER_RULE(RuleClass)                                                             \
-  namespace {                                                                                           \
-  [[maybe_unused]] const bool LAMBDALINT_CONCAT(kRegistered_, RuleClass) =                              \
-      ::lambdalint::RuleRegistry::instance().add(std::make_unique<RuleClass>());                        \
+#define LAMBDALINT_REGISTER_RULE(RuleClass)                                      \
+  namespace {                                                                    \
+  [[maybe_unused]] const bool LAMBDALINT_CONCAT(kRegistered_, RuleClass) =       \
+      ::lambdalint::RuleRegistry::instance().add(std::make_unique<RuleClass>()); \
   }
 
 }  // namespace lambdalint

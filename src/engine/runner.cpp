@@ -20,17 +20,6 @@ namespace {
 
 constexpr size_t kSniffBytes = 64 * 1024;
 
-Diagnostic inputProblem(const std::string& path, Range range, std::string ruleId, Severity severity,
-                        std::string message) {
-  Diagnostic d;
-  d.ruleId = std::move(ruleId);
-  d.severity = severity;
-  d.message = std::move(message);
-  d.location = {path, range};
-  d.fingerprintKey = d.message;
-  return d;
-}
-
 bool matchesAny(const std::vector<std::string>& patterns, std::string_view id, std::string_view name) {
   for (const auto& p : patterns) {
     if (p == id || p == name || p == "ALL") return true;
@@ -50,7 +39,8 @@ struct FileResult {
 class FileChecker {
  public:
   explicit FileChecker(const RunOptions& options)
-      : options_(options), today_(options.today.value_or(currentDate())),
+      : options_(options),
+        today_(options.today.value_or(currentDate())),
         codeCache_(options.maxFileSizeMb * 1024 * 1024) {}
 
   FileResult check(const DiscoveredFile& f) const {
@@ -61,7 +51,7 @@ class FileChecker {
     if (ec || !in) {
       result.unreadable = true;
       result.diagnostics.push_back(
-          inputProblem(f.path, {}, "TPL001", Severity::Error, "cannot read file" + (ec ? ": " + ec.message() : "")));
+          makeDiagnostic("TPL001", Severity::Error, f.path, {}, "cannot read file" + (ec ? ": " + ec.message() : "")));
       return result;
     }
     const size_t limit = options_.maxFileSizeMb * 1024 * 1024;
@@ -69,10 +59,10 @@ class FileChecker {
       std::string head(std::min<size_t>(size, kSniffBytes), '\0');
       in.read(head.data(), static_cast<std::streamsize>(head.size()));
       if (f.explicitlyNamed || mentionsCloudFormation(head)) {
-        result.diagnostics.push_back(inputProblem(
-            f.path, {}, "TPL001", Severity::Error,
-            "file is " + std::to_string(size / (1024 * 1024)) + " MB, above the " +
-                std::to_string(options_.maxFileSizeMb) + " MB limit; skipped (raise it with --max-file-size)"));
+        result.diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, f.path, {},
+                                                    "file is " + std::to_string(size / (1024 * 1024)) +
+                                                        " MB, above the " + std::to_string(options_.maxFileSizeMb) +
+                                                        " MB limit; skipped (raise it with --max-file-size)"));
       }
       return result;
     }
@@ -84,7 +74,7 @@ class FileChecker {
     if (!mentionsCloudFormation(text)) {
       if (f.explicitlyNamed && text.find_first_not_of(" \t\r\n") == std::string::npos) {
         result.diagnostics.push_back(
-            inputProblem(f.path, {}, "TPL001", Severity::Warning, "file is empty; it is not a template"));
+            makeDiagnostic("TPL001", Severity::Warning, f.path, {}, "file is empty; it is not a template"));
       }
       return result;
     }
@@ -94,13 +84,13 @@ class FileChecker {
     for (const auto& p : doc.problems) {
       switch (p.kind) {
         case ProblemKind::Syntax:
-          result.diagnostics.push_back(inputProblem(f.path, p.range, "TPL001", Severity::Error, p.message));
+          result.diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, f.path, p.range, p.message));
           break;
         case ProblemKind::Alias:
-          result.diagnostics.push_back(inputProblem(f.path, p.range, "TPL002", Severity::Error, p.message));
+          result.diagnostics.push_back(makeDiagnostic("TPL002", Severity::Error, f.path, p.range, p.message));
           break;
         case ProblemKind::DuplicateKey:
-          result.diagnostics.push_back(inputProblem(f.path, p.range, "TPL003", Severity::Error, p.message));
+          result.diagnostics.push_back(makeDiagnostic("TPL003", Severity::Error, f.path, p.range, p.message));
           break;
       }
     }
@@ -117,9 +107,9 @@ class FileChecker {
       try {
         rule->check(ctx);
       } catch (const std::exception& e) {
-        result.diagnostics.push_back(inputProblem(f.path, {}, "TPL001", Severity::Error,
-                                                  "internal error in rule " + std::string(rule->meta().id) + ": " +
-                                                      e.what() + " (please report it)"));
+        result.diagnostics.push_back(makeDiagnostic(
+            "TPL001", Severity::Error, f.path, {},
+            "internal error in rule " + std::string(rule->meta().id) + ": " + e.what() + " (please report it)"));
       }
     }
     applySuppressions(*model, result.diagnostics);
@@ -136,7 +126,7 @@ class FileChecker {
       const HandlerSource& src = fn.source;
       if (!src.facts || !seen.insert(src.path).second) continue;
       for (const auto& p : src.facts->problems) {
-        diagnostics.push_back(inputProblem(src.path, p.range, "TPL001", Severity::Error, p.message));
+        diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, src.path, p.range, p.message));
       }
       if (!src.inlineCode && src.file) {
         applyCommentSuppressions(*src.file, src.language == code::Language::Python ? "#" : "//", diagnostics);
@@ -145,7 +135,7 @@ class FileChecker {
   }
 
   const RunOptions& options_;
-  Date today_;  // one date for the whole run, even across midnight
+  Date today_;                         // one date for the whole run, even across midnight
   mutable code::CodeCache codeCache_;  // shared by the worker threads; internally locked
 };
 

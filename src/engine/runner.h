@@ -18,9 +18,9 @@ struct RunOptions {
   Config config;
   std::vector<std::string> select;  // rule ids, names or id prefixes (IAM); empty = all
   std::vector<std::string> ignore;
-  unsigned jobs = 0;                 // 0 = hardware concurrency
+  unsigned jobs = 0;  // 0 = hardware concurrency
   size_t maxFileSizeMb = 16;
-  std::optional<Date> today;         // "today" for date-dependent rules (OPS002); default: the system date (UTC)
+  std::optional<Date> today;  // "today" for date-dependent rules (OPS002); default: the system date (UTC)
 };
 
 struct RunResult {

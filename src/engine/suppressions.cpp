@@ -12,11 +12,8 @@ namespace lambdalint {
 namespace {
 
 Diagnostic unknownRule(const std::string& path, Range range, const std::string& id) {
-  Diagnostic d;
-  d.ruleId = "TPL004";
-  d.severity = Severity::Warning;
-  d.message = "suppression names unknown rule '" + id + "'; see `lambdalint rules`";
-  d.location = {path, range};
+  Diagnostic d = makeDiagnostic("TPL004", Severity::Warning, path, range,
+                                "suppression names unknown rule '" + id + "'; see `lambdalint rules`");
   d.fingerprintKey = "unknown-rule:" + id;
   return d;
 }

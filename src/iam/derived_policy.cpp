@@ -1,9 +1,9 @@
 #include "iam/derived_policy.h"
 
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "iam/sdk_actions.h"
@@ -98,8 +98,8 @@ std::vector<std::string> serviceUsedActions(const TemplateModel& model, const Fu
   if (fn.property("KmsKeyArn")) out.push_back("kms:Decrypt");
   for (const auto& e : fn.events) {
     if (e.type == "SQS") {
-      out.insert(out.end(), {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes",
-                             "sqs:ChangeMessageVisibility"});
+      out.insert(out.end(),
+                 {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"});
     } else if (e.type == "Kinesis" || e.type == "DynamoDB") {
       std::string svc = e.type == "Kinesis" ? "kinesis:" : "dynamodb:";
       for (const char* a : {"GetRecords", "GetShardIterator", "DescribeStream", "ListStreams", "ListShards",
@@ -115,7 +115,8 @@ std::vector<std::string> serviceUsedActions(const TemplateModel& model, const Fu
     std::string id = referencedId(*target);
     const Resource* r = model.resource(id);
     std::string type = r ? r->type : text;
-    if (type.find("SQS") != std::string::npos || text.find(":sqs:") != std::string::npos) out.push_back("sqs:SendMessage");
+    if (type.find("SQS") != std::string::npos || text.find(":sqs:") != std::string::npos)
+      out.push_back("sqs:SendMessage");
     if (type.find("SNS") != std::string::npos || text.find(":sns:") != std::string::npos) out.push_back("sns:Publish");
     if (type.find("Lambda") != std::string::npos || type == "Lambda") out.push_back("lambda:InvokeFunction");
     if (type.find("Events") != std::string::npos || type == "EventBridge") out.push_back("events:PutEvents");

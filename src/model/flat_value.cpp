@@ -30,8 +30,7 @@ FlatValue unknown(const Node& node) {
 
 // Fn::Sub body: substitute variables given in the map form; leave the rest
 // as ${...} references. `${!Literal}` is Sub's escape for a literal `${`.
-FlatValue flattenSub(const Node& node, std::string_view body, const SubVariables* outer,
-                     const SubVariables& local) {
+FlatValue flattenSub(const Node& node, std::string_view body, const SubVariables* outer, const SubVariables& local) {
   FlatValue v;
   v.node = &node;
   size_t i = 0;
@@ -52,8 +51,7 @@ FlatValue flattenSub(const Node& node, std::string_view body, const SubVariables
       v.text.append("${").append(name.substr(1)).append("}");
     } else if (auto it = local.find(name); it != local.end()) {
       append(v, it->second);
-    } else if (auto it2 = outer ? outer->find(name) : SubVariables::const_iterator();
-               outer && it2 != outer->end()) {
+    } else if (auto it2 = outer ? outer->find(name) : SubVariables::const_iterator(); outer && it2 != outer->end()) {
       append(v, it2->second);
     } else {
       v.text.append(body.substr(open, close - open + 1));

@@ -8,9 +8,12 @@ namespace lambdalint {
 
 std::string_view to_string(Invocation invocation) {
   switch (invocation) {
-    case Invocation::Synchronous: return "synchronous";
-    case Invocation::Asynchronous: return "asynchronous";
-    case Invocation::Polled: return "polled";
+    case Invocation::Synchronous:
+      return "synchronous";
+    case Invocation::Asynchronous:
+      return "asynchronous";
+    case Invocation::Polled:
+      return "polled";
   }
   return "";
 }
@@ -79,7 +82,8 @@ void ModelBuilder::build() {
   m_.isSam = false;
   if (const Node* t = root.get("Transform")) {
     m_.isSam = t->str().find("AWS::Serverless") != std::string_view::npos;
-    for (const auto& item : t->items) m_.isSam = m_.isSam || item.str().find("AWS::Serverless") != std::string_view::npos;
+    for (const auto& item : t->items)
+      m_.isSam = m_.isSam || item.str().find("AWS::Serverless") != std::string_view::npos;
   }
   collectResources();
   collectFunctions();

@@ -8,9 +8,7 @@
 namespace lambdalint {
 namespace {
 
-nlohmann::json position(const Position& p) {
-  return {{"line", p.line}, {"column", p.column}, {"offset", p.offset}};
-}
+nlohmann::json position(const Position& p) { return {{"line", p.line}, {"column", p.column}, {"offset", p.offset}}; }
 
 }  // namespace
 

@@ -2,10 +2,10 @@
 // with locations relative to %SRCROOT%, stable partialFingerprints, and tool
 // notifications for inputs that could not be read.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
 #include "report/report.h"
@@ -115,14 +115,16 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
       r["relatedLocations"] = related;
     }
     if (d.fix) {
-      json region = {{"startLine", d.fix->deleted.begin.line}, {"startColumn", d.fix->deleted.begin.column},
-                     {"endLine", d.fix->deleted.end.line}, {"endColumn", d.fix->deleted.end.column}};
+      json region = {{"startLine", d.fix->deleted.begin.line},
+                     {"startColumn", d.fix->deleted.begin.column},
+                     {"endLine", d.fix->deleted.end.line},
+                     {"endColumn", d.fix->deleted.end.column}};
       json replacement = {{"deletedRegion", region}};
       if (!d.fix->inserted.empty()) replacement["insertedContent"] = {{"text", d.fix->inserted}};
-      r["fixes"] = json::array({{{"description", {{"text", d.fix->description}}},
-                                 {"artifactChanges",
-                                  json::array({{{"artifactLocation", artifactLocation(d.fix->path, options.srcRoot)},
-                                                {"replacements", json::array({replacement})}}})}}});
+      r["fixes"] = json::array(
+          {{{"description", {{"text", d.fix->description}}},
+            {"artifactChanges", json::array({{{"artifactLocation", artifactLocation(d.fix->path, options.srcRoot)},
+                                              {"replacements", json::array({replacement})}}})}}});
     }
     results.push_back(std::move(r));
     // Inputs that could not be read are also tool notifications.
@@ -135,22 +137,19 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
   }
   std::string root = options.srcRoot;
   if (root.empty() || root.back() != '/') root += '/';
-  json sarif = {
-      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-      {"version", "2.1.0"},
-      {"runs",
-       json::array({{{"tool",
-                      {{"driver",
-                        {{"name", "lambdalint"},
-                         {"semanticVersion", LAMBDALINT_VERSION},
-                         {"version", LAMBDALINT_VERSION},
-                         {"rules", descriptors}}}}},
-                     {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uriEscape(root)}}}}},
-                     {"columnKind", "unicodeCodePoints"},
-                     {"invocations",
-                      json::array({{{"executionSuccessful", result.anyInput},
-                                    {"toolExecutionNotifications", notifications}}})},
-                     {"results", results}}})}};
+  json sarif = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", json::array({{{"tool",
+                                        {{"driver",
+                                          {{"name", "lambdalint"},
+                                           {"semanticVersion", LAMBDALINT_VERSION},
+                                           {"version", LAMBDALINT_VERSION},
+                                           {"rules", descriptors}}}}},
+                                       {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uriEscape(root)}}}}},
+                                       {"columnKind", "unicodeCodePoints"},
+                                       {"invocations", json::array({{{"executionSuccessful", result.anyInput},
+                                                                     {"toolExecutionNotifications", notifications}}})},
+                                       {"results", results}}})}};
   // Source text may hold invalid UTF-8 (binary files): replace, never throw.
   out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

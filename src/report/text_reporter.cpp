@@ -30,9 +30,12 @@ class LineCache {
 
 const char* colorOf(Severity s) {
   switch (s) {
-    case Severity::Error: return "\x1b[1;31m";
-    case Severity::Warning: return "\x1b[1;33m";
-    case Severity::Note: return "\x1b[1;36m";
+    case Severity::Error:
+      return "\x1b[1;31m";
+    case Severity::Warning:
+      return "\x1b[1;33m";
+    case Severity::Note:
+      return "\x1b[1;36m";
   }
   return "";
 }
@@ -104,10 +107,18 @@ void writeText(std::ostream& out, const RunResult& result, const ReportOptions& 
 
 void writeReport(std::ostream& out, const RunResult& result, const ReportOptions& options) {
   switch (options.format) {
-    case Format::Text: writeText(out, result, options); break;
-    case Format::Json: writeJson(out, result, options); break;
-    case Format::Sarif: writeSarif(out, result, options); break;
-    case Format::Github: writeGithub(out, result, options); break;
+    case Format::Text:
+      writeText(out, result, options);
+      break;
+    case Format::Json:
+      writeJson(out, result, options);
+      break;
+    case Format::Sarif:
+      writeSarif(out, result, options);
+      break;
+    case Format::Github:
+      writeGithub(out, result, options);
+      break;
   }
 }
 

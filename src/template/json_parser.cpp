@@ -193,9 +193,9 @@ class JsonBuilder {
   }
 
   static std::string_view trimmed(std::string_view token) {
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' ||
-                              token.back() == '\t' || token.back() == ',' || token.back() == ':' ||
-                              token.back() == ']' || token.back() == '}')) {
+    while (!token.empty() &&
+           (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t' ||
+            token.back() == ',' || token.back() == ':' || token.back() == ']' || token.back() == '}')) {
       token.remove_suffix(1);
     }
     return token;

@@ -67,9 +67,7 @@ std::string_view Node::intrinsic() const {
   return {};
 }
 
-const Node* Node::intrinsicArgument() const {
-  return intrinsic().empty() ? nullptr : &entries.front().value;
-}
+const Node* Node::intrinsicArgument() const { return intrinsic().empty() ? nullptr : &entries.front().value; }
 
 std::string_view longFormOfTag(std::string_view tag) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kTags = {{
