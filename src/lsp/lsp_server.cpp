@@ -167,7 +167,8 @@ int LspServer::run() {
 
 std::optional<std::string> LspServer::readMessage() {
   while (true) {
-    std::optional<size_t> length;
+    size_t contentLength = 0;
+    bool haveLength = false;
     std::string line;
     bool any = false;
     while (std::getline(in_, line)) {
@@ -178,22 +179,28 @@ std::optional<std::string> LspServer::readMessage() {
       if (colon == std::string::npos) continue;
       if (lower(trim(line.substr(0, colon))) == "content-length") {
         try {
-          length = std::stoul(trim(line.substr(colon + 1)));
+          contentLength = std::stoul(trim(line.substr(colon + 1)));
+          haveLength = true;
         } catch (...) {
-          length.reset();
+          haveLength = false;
         }
       }
     }
-    if (!any || (!in_ && !length)) return std::nullopt;
-    if (!length) {
+    if (!any || (!in_ && !haveLength)) return std::nullopt;
+    if (!haveLength) {
       // A header without Content-Length: the body cannot be delimited.
       replyError(nullptr, kParseError, "missing or invalid Content-Length header");
       if (!in_) return std::nullopt;
       continue;
     }
-    std::string body(*length, '\0');
-    in_.read(body.data(), static_cast<std::streamsize>(*length));
-    if (static_cast<size_t>(in_.gcount()) != *length) return std::nullopt;
+    if (contentLength > (size_t{256} << 20)) {
+      // Larger than any document lambdalint reads: refuse rather than allocate it.
+      replyError(nullptr, kParseError, "Content-Length too large");
+      return std::nullopt;
+    }
+    std::string body(contentLength, '\0');
+    in_.read(body.data(), static_cast<std::streamsize>(contentLength));
+    if (static_cast<size_t>(in_.gcount()) != contentLength) return std::nullopt;
     return body;
   }
 }
