@@ -1,4 +1,4 @@
-// The lambdalint command: check, rules, explain.
+// The lambdalint command: check, rules, explain, policy, lsp.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -12,6 +12,7 @@
 #include "engine/policy_report.h"
 #include "engine/rule.h"
 #include "engine/runner.h"
+#include "lsp/lsp_server.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
 #include "report/rule_table.h"
@@ -160,6 +161,23 @@ int runPolicyCommand(const std::string& functionId, std::vector<std::string> pat
   return 0;
 }
 
+int runLspCommand(bool noConfig) {
+  lsp::ServerOptions options;
+  options.version = LAMBDALINT_VERSION;
+  options.useConfig = !noConfig;
+  if (const char* today = std::getenv("LAMBDALINT_TODAY"); today && *today) {
+    options.today = parseDate(today);
+    if (!options.today) {
+      std::cerr << "lambdalint: LAMBDALINT_TODAY must be a date YYYY-MM-DD, got '" << today << "'\n";
+      return 2;
+    }
+  }
+  std::ios::sync_with_stdio(false);
+  std::cin.tie(nullptr);
+  lsp::LspServer server(std::cin, std::cout, options);
+  return server.run();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -200,6 +218,12 @@ int main(int argc, char** argv) {
   policy->add_option("function", policyFunction, "Logical id of the function")->required();
   policy->add_option("paths", policyPaths, "Templates or folders (default: .)");
 
+  bool lspNoConfig = false;
+  auto* lspCommand = app.add_subcommand("lsp", "Run a Language Server Protocol server on standard input/output");
+  lspCommand->add_flag("--no-config", lspNoConfig, "Ignore configuration files");
+  bool lspStdio = false;
+  lspCommand->add_flag("--stdio", lspStdio, "Accepted for editors that pass it; standard input/output is the only transport");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -210,6 +234,7 @@ int main(int argc, char** argv) {
   if (*rules) return runRulesCommand(rulesFormat);
   if (*explain) return runExplainCommand(explainId);
   if (*policy) return runPolicyCommand(policyFunction, policyPaths);
+  if (*lspCommand) return runLspCommand(lspNoConfig);
   std::cout << app.help();
   return 0;
 }
