@@ -1,6 +1,8 @@
 #include "iam/arn_pattern.h"
 
 #include <algorithm>
+
+#include "iam/ascii_case.h"
 #include <array>
 #include <deque>
 
@@ -9,7 +11,6 @@ namespace {
 
 using Kind = ArnElem::Kind;
 
-char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool allows(CharClass cls, char c) {
   switch (cls) {

@@ -3,6 +3,8 @@
 #include "iam_generated.h"
 
 #include <algorithm>
+
+#include "iam/ascii_case.h"
 #include <bit>
 
 namespace lambdalint::iam {
@@ -10,25 +12,8 @@ namespace {
 
 namespace gen = generated;
 
-char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (asciiLower(a[i]) != asciiLower(b[i])) return false;
-    return true;
-}
 
-// Byte order of the lower-cased strings: the order the generator sorted the tables in.
-int compareIgnoreCase(std::string_view a, std::string_view b) {
-    const std::size_t common = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < common; ++i) {
-        const auto x = static_cast<unsigned char>(asciiLower(a[i]));
-        const auto y = static_cast<unsigned char>(asciiLower(b[i]));
-        if (x != y) return x < y ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
 
 // FNV-1a over the lower-cased bytes: hashing while lower-casing avoids building a lower-case copy per lookup.
 std::uint64_t hashIgnoreCase(std::string_view text) {

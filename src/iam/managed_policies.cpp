@@ -3,6 +3,8 @@
 #include "iam_generated.h"
 
 #include <algorithm>
+
+#include "iam/ascii_case.h"
 #include <vector>
 
 namespace lambdalint::iam {
@@ -10,18 +12,7 @@ namespace {
 
 namespace gen = generated;
 
-char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Byte order of the lower-cased strings: the order the generator sorted the table in.
-int compareIgnoreCase(std::string_view a, std::string_view b) {
-    const std::size_t common = std::min(a.size(), b.size());
-    for (std::size_t i = 0; i < common; ++i) {
-        const auto x = static_cast<unsigned char>(asciiLower(a[i]));
-        const auto y = static_cast<unsigned char>(asciiLower(b[i]));
-        if (x != y) return x < y ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
 
 const std::vector<ManagedPolicy>& table() {
     static const std::vector<ManagedPolicy> policies = [] {

@@ -1,0 +1,31 @@
+#pragma once
+// ASCII case folding as IAM compares action names, service prefixes and
+// managed policy names (they are ASCII).
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+
+namespace lambdalint::iam {
+
+inline char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+inline bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (asciiLower(a[i]) != asciiLower(b[i])) return false;
+  }
+  return true;
+}
+
+// Byte order of the lower-cased strings: the order the generator sorts its tables in.
+inline int compareIgnoreCase(std::string_view a, std::string_view b) {
+  const std::size_t common = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    const auto x = static_cast<unsigned char>(asciiLower(a[i]));
+    const auto y = static_cast<unsigned char>(asciiLower(b[i]));
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+}  // namespace lambdalint::iam
