@@ -71,35 +71,45 @@ class IamUnusedPermission final : public Rule {
 
   void check(RuleContext& ctx) const override {
     const TemplateModel& model = ctx.model();
+    // Actions each analysable function uses, computed once; absent = not analysable.
+    std::map<const Function*, std::set<std::string>> usedBy;
+    for (const auto& fn : model.functions) {
+      if (!analysable(fn)) continue;
+      auto& used = usedBy[&fn];
+      for (const auto& need : iam::neededPermissions(model, fn)) used.insert(need.action);
+      for (auto& action : iam::serviceUsedActions(model, fn)) used.insert(std::move(action));
+    }
+    // Union of what the functions a statement reaches use; nullopt when one of them is not analysable.
+    auto usedByAll = [&](const std::vector<const Function*>& fns) -> std::optional<std::set<std::string>> {
+      std::set<std::string> used;
+      for (const Function* fn : fns) {
+        auto it = usedBy.find(fn);
+        if (it == usedBy.end()) return std::nullopt;
+        used.insert(it->second.begin(), it->second.end());
+      }
+      return used;
+    };
+    auto anyMatch = [](const std::string& pattern, const std::set<std::string>& used) {
+      for (const auto& action : used) {
+        if (iam::actionMatches(pattern, action)) return true;
+      }
+      return false;
+    };
+
     std::map<const Node*, std::vector<const Statement*>> templateUses;  // policy template use -> its statements
     for (const auto& s : model.statements) {
       if (!s.allow || s.notAction) continue;
-      auto fns = model.functionsReaching(s.node);
-      if (fns.empty()) continue;
-      bool allKnown = true;
-      std::set<std::string> used;
-      for (const Function* fn : fns) {
-        if (!analysable(*fn)) allKnown = false;
-        if (allKnown) {
-          for (const auto& need : iam::neededPermissions(model, *fn)) used.insert(need.action);
-          for (auto& action : iam::serviceUsedActions(model, *fn)) used.insert(std::move(action));
-        }
-      }
-      if (!allKnown) continue;
-      auto isUsed = [&](const std::string& pattern) {
-        for (const auto& action : used) {
-          if (iam::actionMatches(pattern, action)) return true;
-        }
-        return false;
-      };
-      std::string names;
-      for (const Function* fn : fns) names += (names.empty() ? "" : ", ") + fn->id;
       if (s.source == StatementSource::PolicyTemplate) {
         templateUses[s.node].push_back(&s);
         continue;
       }
+      auto fns = model.functionsReaching(s.node);
+      auto used = fns.empty() ? std::nullopt : usedByAll(fns);
+      if (!used) continue;
+      std::string names;
+      for (const Function* fn : fns) names += (names.empty() ? "" : ", ") + fn->id;
       for (const auto& action : s.actions) {
-        if (!action.known || isUsed(action.text)) continue;
+        if (!action.known || anyMatch(action.text, *used)) continue;
         auto& d = ctx.report(*action.node,
                              fmt::format("{} is granted but the code of {} never calls an API that needs it; remove "
                                          "it (`lambdalint policy {}` prints the policy the code needs)",
@@ -110,16 +120,11 @@ class IamUnusedPermission final : public Rule {
     }
     for (const auto& [use, statements] : templateUses) {
       auto fns = model.functionsReaching(use);
-      std::set<std::string> used;
-      for (const Function* fn : fns) {
-        for (const auto& need : iam::neededPermissions(model, *fn)) used.insert(need.action);
-        for (auto& action : iam::serviceUsedActions(model, *fn)) used.insert(std::move(action));
-      }
+      auto used = fns.empty() ? std::nullopt : usedByAll(fns);
+      if (!used) continue;
       bool any = false;
       for (const Statement* s : statements) {
-        for (const auto& a : s->actions) {
-          for (const auto& u : used) any = any || iam::actionMatches(a.text, u);
-        }
+        for (const auto& a : s->actions) any = any || anyMatch(a.text, *used);
       }
       if (any) continue;
       const std::string& origin = statements.front()->origin;
