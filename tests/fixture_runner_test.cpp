@@ -133,7 +133,8 @@ TEST(Fixtures, EveryRuleHasBadAndGoodCases) {
       for (const auto& e : expectationsOf(f.file)) fires = fires || e.second == id;
       (fires ? bad : good) = true;
     }
-    EXPECT_TRUE(bad) << id << " has no fixture that must fire in testdata/rules/" << id;
+    // TPL005 internal-error fires only when lambdalint fails: tests/isolation_test.cpp makes workers fail on purpose.
+    if (id != "TPL005") EXPECT_TRUE(bad) << id << " has no fixture that must fire in testdata/rules/" << id;
     EXPECT_TRUE(good) << id << " has no fixture that must stay silent in testdata/rules/" << id;
   }
 }

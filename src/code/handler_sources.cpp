@@ -9,6 +9,7 @@
 
 #include "code/javascript/javascript_frontend.h"
 #include "code/python/python_frontend.h"
+#include "util/read_file.h"
 
 namespace fs = std::filesystem;
 
@@ -24,42 +25,51 @@ Family familyOf(std::string_view runtime) {
   return Family::Other;
 }
 
-std::optional<std::string> readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+// A string member of a JSON object, or nothing (tsconfig.json is user input: `"outDir": 5` is not a string).
+std::optional<std::string> stringMember(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return std::nullopt;
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) return std::nullopt;
+  return it->get<std::string>();
 }
 
+constexpr size_t kSideFileLimit = 1024 * 1024;  // tsconfig.json and the like
+
 // tsconfig.json's outDir -> rootDir, so `dist/app.handler` finds `src/app.ts`.
-std::optional<std::string> sourceForBuildOutput(const fs::path& codeDir, const std::string& module) {
-  auto text = readFile((codeDir / "tsconfig.json").string());
+std::optional<std::string> sourceForBuildOutput(const CodeCache& cache, const fs::path& codeDir,
+                                                const std::string& module) {
+  const std::string path = (codeDir / "tsconfig.json").string();
+  if (!cache.readable(path)) return std::nullopt;
+  auto text = readRegularFileText(path, kSideFileLimit);
   if (!text) return std::nullopt;
   auto config = nlohmann::json::parse(*text, nullptr, false, /*ignore_comments=*/true);
-  if (config.is_discarded() || !config.contains("compilerOptions")) return std::nullopt;
-  const auto& options = config["compilerOptions"];
-  std::string outDir = fs::path(options.value("outDir", "")).lexically_normal().generic_string();
-  std::string rootDir = fs::path(options.value("rootDir", "src")).lexically_normal().generic_string();
+  if (config.is_discarded() || !config.is_object()) return std::nullopt;
+  auto options = config.find("compilerOptions");
+  if (options == config.end() || !options->is_object()) return std::nullopt;
+  std::string outDir = fs::path(stringMember(*options, "outDir").value_or("")).lexically_normal().generic_string();
+  std::string rootDir =
+      fs::path(stringMember(*options, "rootDir").value_or("src")).lexically_normal().generic_string();
   if (outDir.empty() || outDir == ".") return std::nullopt;
   if (module.rfind(outDir + "/", 0) != 0) return std::nullopt;
   return (fs::path(rootDir) / module.substr(outDir.size() + 1)).generic_string();
 }
 
-std::vector<std::string> nodeCandidates(const Function& fn, const fs::path& codeDir, const std::string& module) {
+std::vector<std::string> nodeCandidates(const CodeCache& cache, const Function& fn, const fs::path& codeDir,
+                                        const std::string& module) {
   std::vector<std::string> out;
   // SAM's esbuild builder: EntryPoints name the sources of the bundled handlers.
   const Resource& r = *fn.resource;
   if (r.metadata) {
     if (const Node* entries = r.metadata->at({"BuildProperties", "EntryPoints"})) {
       for (const auto& e : entries->items) {
+        if (!e.isScalar()) continue;
         fs::path entry(e.value);
         if (entry.stem() == fs::path(module).filename()) out.push_back((codeDir / entry).lexically_normal().string());
       }
     }
   }
   std::vector<std::string> modules{module};
-  if (auto source = sourceForBuildOutput(codeDir, module)) modules.push_back(*source);
+  if (auto source = sourceForBuildOutput(cache, codeDir, module)) modules.push_back(*source);
   for (const auto& m : modules) {
     for (const char* ext : {".js", ".mjs", ".cjs", ".ts", ".mts", ".cts", ".tsx", ".jsx"}) {
       out.push_back((codeDir / (m + ext)).lexically_normal().string());
@@ -153,6 +163,13 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// The function's code is outside the checked folders: say so instead of reading it.
+void markOutside(Function& fn, std::string path, const Node* node) {
+  fn.source.status = HandlerSource::Status::OutsideRoots;
+  fn.source.outsidePath = std::move(path);
+  fn.source.outsideNode = node ? node : fn.property("Handler");
+}
+
 // The C++ branch of the join; false when the function is not a C++ one.
 bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
   HandlerSource& src = fn.source;
@@ -160,6 +177,10 @@ bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
   std::string uri = codeUri ? std::string(codeUri->str()) : std::string(".");
   if ((codeUri && !codeUri->isScalar()) || uri.rfind("s3://", 0) == 0) return false;
   fs::path codeDir = (fs::path(model.directory) / uri).lexically_normal();
+  if (!cache.readable(codeDir.string())) {
+    markOutside(fn, codeDir.string(), codeUri);
+    return true;
+  }
   std::string buildMethod;
   if (fn.resource->metadata) {
     if (const Node* m = fn.resource->metadata->get("BuildMethod"); m && m->isScalar()) buildMethod = lower(m->str());
@@ -173,7 +194,8 @@ bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
   std::vector<fs::path> withRunHandler;
   for (const auto& p : sources) {
     src.candidates.push_back(p.string());
-    auto text = readFile(p.string());
+    if (!cache.readable(p.string())) continue;  // a symlink out of the checked folders
+    auto text = readRegularFileText(p.string(), cache.maxBytes());
     if (text && text->find("run_handler") != std::string::npos) withRunHandler.push_back(p);
   }
   if (withRunHandler.empty()) return true;
@@ -185,7 +207,7 @@ bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
   CppOptions options;
   for (const auto& db : {codeDir / "compile_commands.json", codeDir / "build" / "compile_commands.json"}) {
     std::error_code ec;
-    if (fs::is_regular_file(db, ec)) {
+    if (fs::is_regular_file(db, ec) && cache.readable(db.string())) {
       options.compileCommands = db.string();
       break;
     }
@@ -235,11 +257,11 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = entries_.find(key); it != entries_.end()) return it->second;
   }
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
+  FileRead read = readRegularFile(path, maxBytes_);
   std::shared_ptr<CodeFacts> facts;
   SourceFilePtr file;
-  if (!ec && size > maxBytes_) {
+  if (read.status == FileRead::Status::TooLarge) {
+    const uint64_t size = read.size;
     file = std::make_shared<const SourceFile>(path, std::string());
     facts = std::make_shared<CodeFacts>();
     facts->language = language;
@@ -251,11 +273,9 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
                                    std::to_string(maxBytes_ / (1024 * 1024)) +
                                    " MB limit; not analysed (raise it with --max-file-size)"});
   } else {
-    auto text = readFile(path);
-    if (!text) return {};
-    file = std::make_shared<const SourceFile>(path, std::move(*text));
-    facts = std::make_shared<CodeFacts>(language == Language::Cpp && cpp ? extractCpp(*file, *cpp)
-                                                                         : extractFacts(*file, language, symbol));
+    if (!read.ok()) return {};
+    file = std::make_shared<const SourceFile>(path, std::move(read.text));
+    facts = std::make_shared<CodeFacts>(extractor_(*file, language, symbol, cpp));
   }
   facts->path = path;
   std::lock_guard<std::mutex> lock(mutex_);
@@ -283,7 +303,7 @@ void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
     if (inlineCode && inlineCode->isScalar()) {
       Language language = family == Family::Python ? Language::Python : Language::JavaScript;
       SourceFile code(model.doc.file->path(), inlineCode->value);
-      auto facts = std::make_shared<CodeFacts>(extractFacts(code, language, src.symbol));
+      auto facts = std::make_shared<CodeFacts>(cache.extract(code, language, src.symbol));
       remap(*facts, InlineMapping(*model.doc.file, *inlineCode));
       facts->path = model.doc.file->path();
       src.status = HandlerSource::Status::Resolved;
@@ -298,11 +318,20 @@ void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
     std::string uri = codeUri ? std::string(codeUri->str()) : std::string(".");
     if ((codeUri && !codeUri->isScalar()) || uri.rfind("s3://", 0) == 0) continue;  // code in S3
     fs::path codeDir = fs::path(model.directory) / uri;
+    if (!cache.readable(codeDir.string())) {
+      markOutside(fn, codeDir.lexically_normal().string(), codeUri);
+      continue;
+    }
     src.candidates = family == Family::Python
                          ? std::vector<std::string>{(codeDir / (src.module + ".py")).lexically_normal().string()}
-                         : nodeCandidates(fn, codeDir, src.module);
+                         : nodeCandidates(cache, fn, codeDir, src.module);
     src.status = HandlerSource::Status::FileMissing;
     for (const auto& candidate : src.candidates) {
+      if (!cache.readable(candidate)) {
+        // An absolute Handler, a `..` in it or in an EntryPoint, or a symlink out of the project.
+        markOutside(fn, candidate, nullptr);
+        break;
+      }
       std::error_code ec;
       if (!fs::is_regular_file(candidate, ec)) continue;
       Language language = family == Family::Python ? Language::Python : *languageOfPath(candidate);

@@ -8,7 +8,9 @@
 #include <string>
 
 #include "code/cpp/cpp_frontend.h"
+#include "code/facts_extractor.h"
 #include "model/app_model.h"
+#include "util/path_roots.h"
 
 namespace lambdalint::code {
 
@@ -18,7 +20,10 @@ class CodeCache {
  public:
   // Files larger than this are not parsed (a bundled 20 MB handler costs
   // seconds and hundreds of MB): their facts carry a problem saying so.
-  explicit CodeCache(size_t maxBytes = 16u * 1024 * 1024) : maxBytes_(maxBytes) {}
+  // `roots`: the folders handler files may be read from (empty: anywhere).
+  explicit CodeCache(size_t maxBytes = 16u * 1024 * 1024, FactsExtractor extractor = inProcessExtractor(),
+                     PathRoots roots = {})
+      : maxBytes_(maxBytes), extractor_(std::move(extractor)), roots_(std::move(roots)) {}
 
   struct Entry {
     SourceFilePtr file;
@@ -26,9 +31,20 @@ class CodeCache {
   };
   // `cpp`: compiler flags for Language::Cpp (defaults when null).
   Entry get(const std::string& path, Language language, const std::string& symbol, const CppOptions* cpp = nullptr);
+  // Facts of code that is not a file of its own (inline code in a template).
+  CodeFacts extract(const SourceFile& file, Language language, const std::string& symbol) const {
+    return extractor_(file, language, symbol, nullptr);
+  }
+
+  size_t maxBytes() const { return maxBytes_; }
+  // Whether `path` may be read: inside the roots (symlinks resolved).
+  bool readable(const std::string& path) const { return roots_.empty() || roots_.contains(path); }
+  const PathRoots& roots() const { return roots_; }
 
  private:
   size_t maxBytes_;
+  FactsExtractor extractor_;
+  PathRoots roots_;
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;
 };

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "template/document.h"
+#include "util/read_file.h"
 
 namespace fs = std::filesystem;
 
@@ -34,18 +35,18 @@ std::optional<std::string> findConfig(const std::string& start) {
   }
 }
 
+constexpr uint64_t kMaxConfigBytes = 1024 * 1024;
+
 Config loadConfig(const std::string& path) {
   Config config;
   config.path = path;
   config.baseDir = fs::path(path).parent_path().string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    config.problems.push_back(configProblem(path, {}, "cannot read the configuration file"));
+  FileRead read = readRegularFile(path, kMaxConfigBytes);
+  if (!read.ok()) {
+    config.problems.push_back(configProblem(path, {}, "cannot read the configuration file: " + read.error));
     return config;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  auto file = std::make_shared<SourceFile>(path, buffer.str());
+  auto file = std::make_shared<SourceFile>(path, std::move(read.text));
   Document doc = parseYaml(file);
   for (const auto& p : doc.problems) {
     config.problems.push_back(configProblem(path, p.range, "invalid configuration: " + p.message));

@@ -8,18 +8,20 @@
 #include "code/handler_sources.h"
 #include "engine/discovery.h"
 #include "iam/derived_policy.h"
+#include "util/path_roots.h"
+#include "util/read_file.h"
 
 namespace lambdalint {
 
 std::vector<PolicyReport> derivePolicyReports(const std::vector<std::string>& paths, const std::string& functionId) {
   std::vector<PolicyReport> out;
-  code::CodeCache cache;
+  constexpr uint64_t kMaxBytes = 16u * 1024 * 1024;
+  code::CodeCache cache(kMaxBytes, code::inProcessExtractor(), PathRoots::forCheckedPaths(paths));
   Discovery discovery = discover(paths, {}, {});
   for (const auto& f : discovery.files) {
-    std::ifstream in(f.path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
+    auto read = readRegularFileText(f.path, kMaxBytes);
+    if (!read) continue;
+    std::string text = std::move(*read);
     if (!mentionsCloudFormation(text)) continue;
     Document doc = parseDocument(std::make_shared<SourceFile>(f.path, std::move(text)));
     if (!looksLikeTemplate(doc.root)) continue;

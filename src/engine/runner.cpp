@@ -14,6 +14,8 @@
 #include "engine/rule.h"
 #include "engine/suppressions.h"
 #include "model/app_model.h"
+#include "util/path_roots.h"
+#include "util/read_file.h"
 
 namespace lambdalint {
 namespace {
@@ -38,37 +40,60 @@ struct FileResult {
 
 class FileChecker {
  public:
-  explicit FileChecker(const RunOptions& options)
+  FileChecker(const RunOptions& options, PathRoots roots)
       : options_(options),
         today_(options.today.value_or(currentDate())),
-        codeCache_(options.maxFileSizeMb * 1024 * 1024) {}
+        codeCache_(maxBytes(options), extractorFor(options), std::move(roots)) {}
 
+  // Faults stay local: an exception from any stage is an internal-error finding on this file.
   FileResult check(const DiscoveredFile& f) const {
-    FileResult result;
-    std::error_code ec;
-    auto size = std::filesystem::file_size(f.path, ec);
-    std::ifstream in(f.path, std::ios::binary);
-    if (ec || !in) {
-      result.unreadable = true;
-      result.diagnostics.push_back(
-          makeDiagnostic("TPL001", Severity::Error, f.path, {}, "cannot read file" + (ec ? ": " + ec.message() : "")));
+    try {
+      return checkFile(f);
+    } catch (const std::exception& e) {
+      FileResult result;
+      result.diagnostics.push_back(internalError(f.path, e.what()));
       return result;
     }
-    const size_t limit = options_.maxFileSizeMb * 1024 * 1024;
-    if (size > limit) {
-      std::string head(std::min<size_t>(size, kSniffBytes), '\0');
-      in.read(head.data(), static_cast<std::streamsize>(head.size()));
-      if (f.explicitlyNamed || mentionsCloudFormation(head)) {
+  }
+
+ private:
+  static uint64_t maxBytes(const RunOptions& options) {
+    // Saturate: `--max-file-size 99999999999999` must not wrap around to a tiny limit.
+    const uint64_t mb = options.maxFileSizeMb;
+    return mb > (UINT64_MAX >> 20) ? UINT64_MAX : mb << 20;
+  }
+
+  static code::FactsExtractor extractorFor(const RunOptions& options) {
+    if (options.workerCommand.empty()) return code::inProcessExtractor();
+    return code::isolatedExtractor(options.workerCommand, {options.fileTimeoutSeconds, options.workerMemoryMb});
+  }
+
+  static Diagnostic internalError(const std::string& path, const std::string& what) {
+    return makeDiagnostic("TPL005", Severity::Error, path, {},
+                          "lambdalint failed on this file (" + what +
+                              "); the other files were checked. Please report it with the file attached");
+  }
+
+  FileResult checkFile(const DiscoveredFile& f) const {
+    FileResult result;
+    const uint64_t limit = maxBytes(options_);
+    FileRead read = readRegularFile(f.path, limit);
+    if (read.status == FileRead::Status::TooLarge) {
+      FileRead head = readRegularFilePrefix(f.path, kSniffBytes);
+      if (f.explicitlyNamed || mentionsCloudFormation(head.text)) {
         result.diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, f.path, {},
-                                                    "file is " + std::to_string(size / (1024 * 1024)) +
+                                                    "file is " + std::to_string(read.size / (1024 * 1024)) +
                                                         " MB, above the " + std::to_string(options_.maxFileSizeMb) +
                                                         " MB limit; skipped (raise it with --max-file-size)"));
       }
       return result;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string text = buffer.str();
+    if (!read.ok()) {
+      result.unreadable = true;
+      result.diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, f.path, {}, "cannot read file: " + read.error));
+      return result;
+    }
+    std::string text = std::move(read.text);
     // Only files that mention CloudFormation are ours: pre-commit also passes
     // workflow files, Kubernetes manifests and package.json.
     if (!mentionsCloudFormation(text)) {
@@ -92,6 +117,9 @@ class FileChecker {
         case ProblemKind::DuplicateKey:
           result.diagnostics.push_back(makeDiagnostic("TPL003", Severity::Error, f.path, p.range, p.message));
           break;
+        case ProblemKind::Internal:
+          result.diagnostics.push_back(makeDiagnostic("TPL005", Severity::Error, f.path, p.range, p.message));
+          break;
       }
     }
     if (!looksLikeTemplate(doc.root)) {
@@ -107,9 +135,7 @@ class FileChecker {
       try {
         rule->check(ctx);
       } catch (const std::exception& e) {
-        result.diagnostics.push_back(makeDiagnostic(
-            "TPL001", Severity::Error, f.path, {},
-            "internal error in rule " + std::string(rule->meta().id) + ": " + e.what() + " (please report it)"));
+        result.diagnostics.push_back(internalError(f.path, "rule " + std::string(rule->meta().id) + ": " + e.what()));
       }
     }
     applySuppressions(*model, result.diagnostics);
@@ -117,7 +143,6 @@ class FileChecker {
     return result;
   }
 
- private:
   // Syntax errors of the handler sources the template points at, and the
   // `lambdalint-ignore` comments in them.
   static void addCodeProblemsAndSuppressions(const TemplateModel& model, std::vector<Diagnostic>& diagnostics) {
@@ -126,7 +151,8 @@ class FileChecker {
       const HandlerSource& src = fn.source;
       if (!src.facts || !seen.insert(src.path).second) continue;
       for (const auto& p : src.facts->problems) {
-        diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, src.path, p.range, p.message));
+        const char* id = p.kind == ProblemKind::Internal ? "TPL005" : "TPL001";
+        diagnostics.push_back(makeDiagnostic(id, Severity::Error, src.path, p.range, p.message));
       }
       if (!src.inlineCode && src.file) {
         applyCommentSuppressions(*src.file, src.language == code::Language::Python ? "#" : "//", diagnostics);
@@ -174,7 +200,7 @@ RunResult runCheck(const RunOptions& options) {
   result.diagnostics.insert(result.diagnostics.end(), options.config.problems.begin(), options.config.problems.end());
 
   std::vector<FileResult> perFile(discovery.files.size());
-  FileChecker checker(options);
+  FileChecker checker(options, PathRoots::forCheckedPaths(options.paths));
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < discovery.files.size(); i = next++) perFile[i] = checker.check(discovery.files[i]);

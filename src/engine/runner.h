@@ -20,6 +20,12 @@ struct RunOptions {
   std::vector<std::string> ignore;
   unsigned jobs = 0;  // 0 = hardware concurrency
   size_t maxFileSizeMb = 16;
+  // How handler sources are analysed: empty runs the frontends in this process; otherwise the command that
+  // starts an analysis worker (`{"/proc/self/exe", "__analysis-worker"}`), so a crash or hang on one file
+  // becomes an internal-error finding on it (code/facts_extractor.h).
+  std::vector<std::string> workerCommand;
+  unsigned fileTimeoutSeconds = 60;  // per handler file, with workers
+  size_t workerMemoryMb = 4096;      // per worker, with workers
   std::optional<Date> today;  // "today" for date-dependent rules (OPS002); default: the system date (UTC)
 };
 

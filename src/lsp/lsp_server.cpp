@@ -9,6 +9,7 @@
 
 #include "config/config.h"
 #include "engine/runner.h"
+#include "util/read_file.h"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -60,20 +61,15 @@ int lspSeverity(Severity s) {
   return 2;
 }
 
+constexpr uint64_t kMaxTextBytes = 256u * 1024 * 1024;
+
 // File texts read for one check, to convert byte offsets to UTF-16 columns.
 class TextCache {
  public:
   const std::string* get(const std::string& path) {
     auto it = texts_.find(path);
     if (it == texts_.end()) {
-      std::ifstream f(path, std::ios::binary);
-      std::optional<std::string> text;
-      if (f) {
-        std::ostringstream ss;
-        ss << f.rdbuf();
-        text = ss.str();
-      }
-      it = texts_.emplace(path, std::move(text)).first;
+      it = texts_.emplace(path, readRegularFileText(path, kMaxTextBytes)).first;
     }
     return it->second ? &*it->second : nullptr;
   }
@@ -317,6 +313,7 @@ void LspServer::check(const std::string& uri) {
   options.maxFileSizeMb = options.config.maxFileSizeMb.value_or(16);
   options.today = options_.today;
   options.jobs = options_.jobs;
+  options.workerCommand = options_.workerCommand;
   RunResult result = runCheck(options);
 
   const std::string key = normalKey(*path);

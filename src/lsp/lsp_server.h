@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,8 @@ struct ServerOptions {
   bool useConfig = true;          // look up .lambdalint.yaml upward from each document
   std::optional<Date> today;      // pinned "today" for date-dependent rules
   unsigned jobs = 0;              // worker threads per check (0 = one per core)
+  // Analysis worker command (RunOptions::workerCommand): the server survives a frontend crash or hang.
+  std::vector<std::string> workerCommand;
 };
 
 class LspServer {

@@ -93,6 +93,7 @@ struct HandlerSource {
     Resolved,       // file found and parsed; `facts` is set
     FileMissing,    // no file matches the Handler under CodeUri
     NotLocal,       // code in S3, an image, or a runtime lambdalint does not read
+    OutsideRoots,   // CodeUri, Handler or a build entry point leads outside the checked folders: not read
   };
   Status status = Status::NotLocal;
   code::Language language = code::Language::JavaScript;
@@ -103,6 +104,9 @@ struct HandlerSource {
   bool inlineCode = false;
   SourceFilePtr file;  // the source text (the template, for inline code)
   std::shared_ptr<const code::CodeFacts> facts;
+  // With OutsideRoots: the path that leaves the checked folders, and the template value that names it.
+  std::string outsidePath;
+  const Node* outsideNode = nullptr;
 };
 
 struct Function {

@@ -7,19 +7,20 @@
 
 #include "engine/rule.h"
 #include "report/report.h"
+#include "util/read_file.h"
 
 namespace lambdalint {
 namespace {
+
+constexpr uint64_t kQuotedFileLimit = 256u * 1024 * 1024;
 
 class LineCache {
  public:
   std::string_view line(const std::string& path, uint32_t number) {
     auto it = files_.find(path);
     if (it == files_.end()) {
-      std::ifstream in(path, std::ios::binary);
-      std::stringstream buffer;
-      if (in) buffer << in.rdbuf();
-      it = files_.emplace(path, SourceFile(path, buffer.str())).first;
+      // Only regular files, size-checked: a finding may be about /dev/zero or a FIFO named on the command line.
+      it = files_.emplace(path, SourceFile(path, readRegularFileText(path, kQuotedFileLimit).value_or(""))).first;
     }
     return it->second.lineText(number);
   }

@@ -13,6 +13,7 @@ enum class ProblemKind {
   Syntax,        // not valid YAML/JSON, bad encoding, too deep, too large, unreadable
   Alias,         // YAML anchor/alias: CloudFormation rejects them
   DuplicateKey,  // the same key twice in one mapping
+  Internal,      // lambdalint itself failed on the file (crash, time-out, memory): a bug to report
 };
 
 struct ParseProblem {

@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
+#include <set>
+#include <sstream>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,7 +20,9 @@
 #include "report/report.h"
 #include "report/rule_doc.h"
 #include "report/rule_table.h"
+#include "util/atomic_file.h"
 #include "util/date.h"
+#include "util/nearest.h"
 #include "version.h"
 
 namespace fs = std::filesystem;
@@ -38,6 +44,27 @@ std::vector<std::string> splitCommas(const std::vector<std::string>& values) {
   return out;
 }
 
+// Every --select/--ignore entry must name a rule id, a rule name or an area: a typo would otherwise give a
+// green run that checks nothing.
+bool validRuleSelectors(std::string_view flag, const std::vector<std::string>& selectors) {
+  std::vector<std::string> known{"ALL"};
+  std::set<std::string> areas;
+  for (const auto& rule : RuleRegistry::instance().rules()) {
+    known.emplace_back(rule->meta().id);
+    known.emplace_back(rule->meta().name);
+    areas.insert(std::string(rule->meta().id.substr(0, 3)));
+  }
+  known.insert(known.end(), areas.begin(), areas.end());
+  for (const auto& s : selectors) {
+    if (s == "ALL" || areas.count(s) || RuleRegistry::instance().find(s)) continue;
+    std::string hint = nearestMatch(s, known);
+    std::cerr << "lambdalint: " << flag << ": no rule, rule name or area '" << s << "'"
+              << (hint.empty() ? "" : "; did you mean '" + hint + "'?") << " (see `lambdalint rules`)\n";
+    return false;
+  }
+  return true;
+}
+
 struct CheckArgs {
   std::vector<std::string> paths;
   std::string format = "text";
@@ -50,7 +77,30 @@ struct CheckArgs {
   size_t maxFileSizeMb = 0;
   bool noConfig = false;
   bool verbose = false;
+  bool inProcess = false;
+  unsigned fileTimeout = 60;
 };
+
+// The command that starts an analysis worker: this very executable.
+std::vector<std::string> workerCommand() { return {"/proc/self/exe", std::string(code::kWorkerArgument)}; }
+
+// Writes the report to standard output or to `path` (atomically); false with a message on failure.
+bool emitReport(const std::string& text, const std::string& path) {
+  if (path.empty()) {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "lambdalint: cannot write the report to standard output: " << std::strerror(errno) << '\n';
+      return false;
+    }
+    return true;
+  }
+  if (auto error = writeFileAtomically(path, text)) {
+    std::cerr << "lambdalint: cannot write " << path << ": " << *error << '\n';
+    return false;
+  }
+  return true;
+}
 
 int runCheckCommand(const CheckArgs& args) {
   if (args.verbose) {
@@ -64,13 +114,7 @@ int runCheckCommand(const CheckArgs& args) {
   }
   options.select = splitCommas(args.select);
   options.ignore = splitCommas(args.ignore);
-  for (const auto& id : options.select) {
-    bool area = !id.empty() && std::all_of(id.begin(), id.end(), ::isupper);
-    if (!area && id != "ALL" && !RuleRegistry::instance().find(id)) {
-      std::cerr << "lambdalint: unknown rule '" << id << "' in --select; see `lambdalint rules`\n";
-      return 2;
-    }
-  }
+  if (!validRuleSelectors("--select", options.select) || !validRuleSelectors("--ignore", options.ignore)) return 2;
   // LAMBDALINT_TODAY=YYYY-MM-DD pins "today" for date-dependent rules (runtime deprecation),
   // for reproducible runs; read once here, the library itself reads no environment.
   if (const char* today = std::getenv("LAMBDALINT_TODAY"); today && *today) {
@@ -81,6 +125,8 @@ int runCheckCommand(const CheckArgs& args) {
     }
   }
   options.jobs = args.jobs;
+  if (!args.inProcess) options.workerCommand = workerCommand();
+  options.fileTimeoutSeconds = args.fileTimeout;
   options.maxFileSizeMb = args.maxFileSizeMb ? args.maxFileSizeMb : options.config.maxFileSizeMb.value_or(16);
 
   std::optional<Severity> failOn = Severity::Warning;
@@ -96,17 +142,10 @@ int runCheckCommand(const CheckArgs& args) {
                   : args.format == "github" ? Format::Github
                                             : Format::Text;
   report.srcRoot = fs::current_path().string();
-  if (args.output.empty()) {
-    report.color = report.format == Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-    writeReport(std::cout, result, report);
-  } else {
-    std::ofstream out(args.output, std::ios::binary);
-    if (!out) {
-      std::cerr << "lambdalint: cannot write " << args.output << '\n';
-      return 2;
-    }
-    writeReport(out, result, report);
-  }
+  report.color = args.output.empty() && report.format == Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  std::ostringstream rendered;
+  writeReport(rendered, result, report);
+  if (!emitReport(rendered.str(), args.output)) return 2;
 
   if (!result.anyInput || (result.files.empty() && result.unreadable > 0)) return 2;
   if (!failOn) return 0;
@@ -165,6 +204,7 @@ int runLspCommand(bool noConfig) {
   lsp::ServerOptions options;
   options.version = LAMBDALINT_VERSION;
   options.useConfig = !noConfig;
+  options.workerCommand = workerCommand();
   if (const char* today = std::getenv("LAMBDALINT_TODAY"); today && *today) {
     options.today = parseDate(today);
     if (!options.today) {
@@ -181,6 +221,10 @@ int runLspCommand(bool noConfig) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // An analysis worker started by a check (code/facts_extractor.h): not a user command.
+  if (argc == 2 && argv[1] == code::kWorkerArgument) return code::runAnalysisWorker(code::kWorkerFd);
+  // `ulimit -f` must turn into a write error with a message, not a silent kill.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"lambdalint: static analysis for AWS serverless applications (SAM, CloudFormation, Lambda handlers)"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", versionText());
@@ -202,7 +246,13 @@ int main(int argc, char** argv) {
   check->add_flag("--no-config", checkArgs.noConfig, "Ignore configuration files");
   check->add_option("-j,--jobs", checkArgs.jobs, "Worker threads (default: one per core)");
   check->add_flag("-v,--verbose", checkArgs.verbose, "Print the time each C++ translation unit takes to stderr");
-  check->add_option("--max-file-size", checkArgs.maxFileSizeMb, "Largest file read, in MB (default 16)");
+  check->add_option("--max-file-size", checkArgs.maxFileSizeMb, "Largest file read, in MB (default 16)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 20));
+  check->add_option("--file-timeout", checkArgs.fileTimeout,
+                    "Seconds a handler file may take before it is reported as TPL005 internal-error (default 60)")
+      ->check(CLI::Range(1u, 86400u));
+  check->add_flag("--in-process", checkArgs.inProcess,
+                  "Analyse handlers in this process instead of worker processes (debugging; no fault isolation)");
 
   auto* rules = app.add_subcommand("rules", "List every rule");
   std::string rulesFormat = "text";
