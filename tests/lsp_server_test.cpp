@@ -48,13 +48,14 @@ struct Session {
   std::vector<json> messages;
 };
 
-Session serve(const std::string& input) {
+Session serve(const std::string& input, std::vector<std::string> workerCommand = {}) {
   std::istringstream in(input);
   std::ostringstream out;
   ServerOptions options;
   options.version = "test";
   options.useConfig = false;
   options.jobs = 1;
+  options.workerCommand = std::move(workerCommand);
   LspServer server(in, out, options);
   Session session{server.run(), {}};
   std::string text = out.str();
@@ -263,4 +264,20 @@ TEST(LspServer, RequestBeforeInitializeIsRejected) {
   ASSERT_NE(r, nullptr);
   EXPECT_EQ((*r)["error"]["code"], -32002);
   EXPECT_EQ(s.exitCode, 1);
+}
+
+// A handler that crashes its analysis does not take the server down: the crash is a finding on the
+// handler, and the next request is still answered.
+TEST(LspServer, SurvivesAHandlerWhoseAnalysisCrashes) {
+  std::string path = fs::absolute(kSource + "/testdata/apps/thumbnail/src/app.js").lexically_normal().string();
+  std::string uri = pathToUri(path);
+  Session s = serve(initialize() + frame(didOpen(uri)) + frame(request(7, "shutdown")) + frame(notification("exit")),
+                    {"/bin/sh", "-c", "kill -SEGV $$"});
+  EXPECT_EQ(s.exitCode, 0);
+  auto pubs = published(s, uri);
+  ASSERT_EQ(pubs.size(), 1u);
+  bool internal = false;
+  for (const auto& d : pubs[0]["diagnostics"]) internal = internal || d["code"] == "TPL005";
+  EXPECT_TRUE(internal) << pubs[0].dump();
+  EXPECT_NE(findResponse(s, 7), nullptr) << "the server stopped answering";
 }

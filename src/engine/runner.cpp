@@ -180,6 +180,34 @@ void applyConfiguration(const RunOptions& options, std::vector<Diagnostic>& diag
   }
 }
 
+// Two templates pointing at one handler report its findings once, related to every template: the same
+// finding whether a template is checked alone or with the others.
+void mergeDuplicates(std::vector<Diagnostic>& diagnostics) {
+  auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.ruleId == b.ruleId && a.location.path == b.location.path &&
+           a.location.range.begin.offset == b.location.range.begin.offset && a.message == b.message;
+  };
+  auto sameRelated = [](const RelatedLocation& a, const RelatedLocation& b) {
+    return a.location.path == b.location.path && a.location.range.begin.offset == b.location.range.begin.offset &&
+           a.message == b.message;
+  };
+  std::vector<Diagnostic> out;
+  out.reserve(diagnostics.size());
+  for (auto& d : diagnostics) {
+    if (out.empty() || !same(out.back(), d)) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    for (auto& r : d.related) {
+      auto& kept = out.back().related;
+      if (std::none_of(kept.begin(), kept.end(), [&](const RelatedLocation& k) { return sameRelated(k, r); })) {
+        kept.push_back(std::move(r));
+      }
+    }
+  }
+  diagnostics = std::move(out);
+}
+
 }  // namespace
 
 bool ruleEnabled(const RunOptions& options, std::string_view id, std::string_view name) {
@@ -233,15 +261,9 @@ RunResult runCheck(const RunOptions& options) {
   }
   result.files.insert(result.files.end(), discovery.handlerFiles.begin(), discovery.handlerFiles.end());
   applyConfiguration(options, result.diagnostics);
-  std::sort(result.diagnostics.begin(), result.diagnostics.end());
-  // Two templates pointing at one handler report its findings once.
-  result.diagnostics.erase(std::unique(result.diagnostics.begin(), result.diagnostics.end(),
-                                       [](const Diagnostic& a, const Diagnostic& b) {
-                                         return a.ruleId == b.ruleId && a.location.path == b.location.path &&
-                                                a.location.range.begin.offset == b.location.range.begin.offset &&
-                                                a.message == b.message;
-                                       }),
-                           result.diagnostics.end());
+  // Stable: equal findings keep discovery order (sorted paths), whatever the thread count.
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end());
+  mergeDuplicates(result.diagnostics);
   return result;
 }
 
