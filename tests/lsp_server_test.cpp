@@ -281,3 +281,30 @@ TEST(LspServer, SurvivesAHandlerWhoseAnalysisCrashes) {
   EXPECT_TRUE(internal) << pubs[0].dump();
   EXPECT_NE(findResponse(s, 7), nullptr) << "the server stopped answering";
 }
+
+// An edited, unsaved buffer is checked as it is in the editor, not as it is on disk; saving returns to the disk.
+TEST(LspServer, ChecksTheUnsavedBuffer) {
+  std::string path = fs::absolute(kSource + "/testdata/rules/IAM003/bad.yaml").lexically_normal().string();
+  std::string uri = pathToUri(path);
+  std::ifstream f(path);
+  std::stringstream disk;
+  disk << f.rdbuf();
+  std::string edited = disk.str();
+  for (size_t at; (at = edited.find("AdministratorAccess")) != std::string::npos;) {
+    edited.replace(at, std::string("AdministratorAccess").size(), "AmazonS3ReadOnlyAccess");
+  }
+  json change = notification("textDocument/didChange",
+                              {{"textDocument", {{"uri", uri}, {"version", 2}}}, {"contentChanges", {{{"text", edited}}}}});
+  json save = notification("textDocument/didSave", {{"textDocument", {{"uri", uri}}}});
+  Session s = serve(initialize() + frame(didOpen(uri)) + frame(change) + frame(save) + shutdownExit());
+  auto pubs = published(s, uri);
+  ASSERT_EQ(pubs.size(), 3u);
+  auto count = [](const json& pub, const std::string& code) {
+    size_t n = 0;
+    for (const auto& d : pub["diagnostics"]) n += d["code"] == code;
+    return n;
+  };
+  EXPECT_EQ(count(pubs[0], "IAM003"), 4u) << "on open: the file on disk";
+  EXPECT_EQ(count(pubs[1], "IAM003"), 3u) << "after the edit (AdministratorAccess replaced): the buffer";
+  EXPECT_EQ(count(pubs[2], "IAM003"), count(pubs[0], "IAM003")) << "after save: the disk again";
+}

@@ -40,9 +40,9 @@ std::optional<std::string> sourceForBuildOutput(const CodeCache& cache, const fs
                                                 const std::string& module) {
   const std::string path = (codeDir / "tsconfig.json").string();
   if (!cache.readable(path)) return std::nullopt;
-  auto text = readRegularFileText(path, kSideFileLimit);
-  if (!text) return std::nullopt;
-  auto config = nlohmann::json::parse(*text, nullptr, false, /*ignore_comments=*/true);
+  FileRead text = cache.read(path, kSideFileLimit);
+  if (!text.ok()) return std::nullopt;
+  auto config = nlohmann::json::parse(text.text, nullptr, false, /*ignore_comments=*/true);
   if (config.is_discarded() || !config.is_object()) return std::nullopt;
   auto options = config.find("compilerOptions");
   if (options == config.end() || !options->is_object()) return std::nullopt;
@@ -195,8 +195,8 @@ bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
   for (const auto& p : sources) {
     src.candidates.push_back(p.string());
     if (!cache.readable(p.string())) continue;  // a symlink out of the checked folders
-    auto text = readRegularFileText(p.string(), cache.maxBytes());
-    if (text && text->find("run_handler") != std::string::npos) withRunHandler.push_back(p);
+    FileRead text = cache.read(p.string(), cache.maxBytes());
+    if (text.ok() && text.text.find("run_handler") != std::string::npos) withRunHandler.push_back(p);
   }
   if (withRunHandler.empty()) return true;
   fs::path chosen = withRunHandler.front();
@@ -257,7 +257,7 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = entries_.find(key); it != entries_.end()) return it->second;
   }
-  FileRead read = readRegularFile(path, maxBytes_);
+  FileRead read = sources_.read(path, maxBytes_);
   std::shared_ptr<CodeFacts> facts;
   SourceFilePtr file;
   if (read.status == FileRead::Status::TooLarge) {

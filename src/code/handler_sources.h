@@ -11,6 +11,7 @@
 #include "code/facts_extractor.h"
 #include "model/app_model.h"
 #include "util/path_roots.h"
+#include "util/source_provider.h"
 
 namespace lambdalint::code {
 
@@ -21,9 +22,10 @@ class CodeCache {
   // Files larger than this are not parsed (a bundled 20 MB handler costs
   // seconds and hundreds of MB): their facts carry a problem saying so.
   // `roots`: the folders handler files may be read from (empty: anywhere).
+  // `sources`: where file contents come from (the disk, or the editor's unsaved buffers); must outlive the cache.
   explicit CodeCache(size_t maxBytes = 16u * 1024 * 1024, FactsExtractor extractor = inProcessExtractor(),
-                     PathRoots roots = {})
-      : maxBytes_(maxBytes), extractor_(std::move(extractor)), roots_(std::move(roots)) {}
+                     PathRoots roots = {}, const SourceProvider& sources = diskSources())
+      : maxBytes_(maxBytes), extractor_(std::move(extractor)), roots_(std::move(roots)), sources_(sources) {}
 
   struct Entry {
     SourceFilePtr file;
@@ -40,11 +42,13 @@ class CodeCache {
   // Whether `path` may be read: inside the roots (symlinks resolved).
   bool readable(const std::string& path) const { return roots_.empty() || roots_.contains(path); }
   const PathRoots& roots() const { return roots_; }
+  FileRead read(const std::string& path, uint64_t maxBytes) const { return sources_.read(path, maxBytes); }
 
  private:
   size_t maxBytes_;
   FactsExtractor extractor_;
   PathRoots roots_;
+  const SourceProvider& sources_;
   std::mutex mutex_;
   std::map<std::string, Entry> entries_;
 };

@@ -2,35 +2,20 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
-
-#include "code/handler_sources.h"
-#include "engine/discovery.h"
 #include "iam/derived_policy.h"
-#include "util/path_roots.h"
-#include "util/read_file.h"
 
 namespace lambdalint {
 
-std::vector<PolicyReport> derivePolicyReports(const std::vector<std::string>& paths, const std::string& functionId) {
+std::vector<PolicyReport> derivePolicyReports(const LoadOptions& options, const std::string& functionId) {
   std::vector<PolicyReport> out;
-  constexpr uint64_t kMaxBytes = 16u * 1024 * 1024;
-  code::CodeCache cache(kMaxBytes, code::inProcessExtractor(), PathRoots::forCheckedPaths(paths));
-  Discovery discovery = discover(paths, {}, {});
-  for (const auto& f : discovery.files) {
-    auto read = readRegularFileText(f.path, kMaxBytes);
-    if (!read) continue;
-    std::string text = std::move(*read);
-    if (!mentionsCloudFormation(text)) continue;
-    Document doc = parseDocument(std::make_shared<SourceFile>(f.path, std::move(text)));
-    if (!looksLikeTemplate(doc.root)) continue;
-    auto model = buildModel(std::move(doc));
-    if (!model->function(functionId)) continue;
-    code::attachHandlerSources(*model, cache);
+  Application app = loadApplication(options);
+  for (const auto& loaded : app.files) {
+    const TemplateModel* model = loaded.model.get();
+    if (!model || !model->function(functionId)) continue;
+    const LoadedFile& f = loaded;
     const Function& fn = *model->function(functionId);
     PolicyReport report;
-    report.templatePath = f.path;
+    report.templatePath = f.input.path;
     report.functionId = functionId;
     if (!fn.source.facts || !fn.source.facts->handler.found) {
       report.notes.push_back("the handler's code could not be read, so no policy can be derived from it");

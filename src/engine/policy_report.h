@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/load.h"
+
 namespace lambdalint {
 
 struct PolicyReport {
@@ -15,7 +17,7 @@ struct PolicyReport {
   std::vector<std::string> notes;  // calls whose resource could not be traced, incomplete facts
 };
 
-// One report per function named `functionId` in the templates under `paths`.
-std::vector<PolicyReport> derivePolicyReports(const std::vector<std::string>& paths, const std::string& functionId);
+// One report per function named `functionId` in the templates the load stage finds.
+std::vector<PolicyReport> derivePolicyReports(const LoadOptions& options, const std::string& functionId);
 
 }  // namespace lambdalint

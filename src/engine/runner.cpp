@@ -1,26 +1,16 @@
 #include "engine/runner.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <fstream>
-#include <mutex>
 #include <set>
-#include <sstream>
-#include <thread>
 
-#include "code/handler_sources.h"
-#include "engine/discovery.h"
+#include "engine/load.h"
+#include "engine/problems.h"
 #include "engine/rule.h"
 #include "engine/suppressions.h"
-#include "model/app_model.h"
-#include "util/path_roots.h"
-#include "util/read_file.h"
 
 namespace lambdalint {
 namespace {
-
-constexpr size_t kSniffBytes = 64 * 1024;
 
 bool matchesAny(const std::vector<std::string>& patterns, std::string_view id, std::string_view name) {
   for (const auto& p : patterns) {
@@ -31,139 +21,36 @@ bool matchesAny(const std::vector<std::string>& patterns, std::string_view id, s
   return false;
 }
 
-struct FileResult {
-  std::vector<Diagnostic> diagnostics;
-  bool read = false;
-  bool isTemplate = false;
-  bool unreadable = false;
-};
-
-class FileChecker {
- public:
-  FileChecker(const RunOptions& options, PathRoots roots)
-      : options_(options),
-        today_(options.today.value_or(currentDate())),
-        codeCache_(maxBytes(options), extractorFor(options), std::move(roots)) {}
-
-  // Faults stay local: an exception from any stage is an internal-error finding on this file.
-  FileResult check(const DiscoveredFile& f) const {
+// Rules, then suppressions, on one loaded file. Faults stay local: a rule that throws is an internal-error
+// finding on the template, and the other rules still run.
+std::vector<Diagnostic> checkLoadedFile(const RunOptions& options, Date today, LoadedFile& file) {
+  std::vector<Diagnostic> diagnostics = std::move(file.problems);
+  if (!file.model) {
+    if (file.file) applyCommentSuppressions(*file.file, "#", diagnostics);
+    return diagnostics;
+  }
+  const TemplateModel& model = *file.model;
+  for (const auto& rule : RuleRegistry::instance().rules()) {
+    if (!ruleEnabled(options, rule->meta().id, rule->meta().name)) continue;
+    RuleContext ctx(*rule, model, diagnostics, today);
     try {
-      return checkFile(f);
+      rule->check(ctx);
     } catch (const std::exception& e) {
-      FileResult result;
-      result.diagnostics.push_back(internalError(f.path, e.what()));
-      return result;
+      diagnostics.push_back(
+          internalErrorDiagnostic(file.input.path, "rule " + std::string(rule->meta().id) + ": " + e.what()));
     }
   }
-
- private:
-  static uint64_t maxBytes(const RunOptions& options) {
-    // Saturate: `--max-file-size 99999999999999` must not wrap around to a tiny limit.
-    const uint64_t mb = options.maxFileSizeMb;
-    return mb > (UINT64_MAX >> 20) ? UINT64_MAX : mb << 20;
+  applySuppressions(model, diagnostics);
+  // Handler files: their own problems, then their `lambdalint-ignore` comments.
+  std::move(file.handlerProblems.begin(), file.handlerProblems.end(), std::back_inserter(diagnostics));
+  std::set<std::string> seen;
+  for (const auto& fn : model.functions) {
+    const HandlerSource& src = fn.source;
+    if (!src.facts || src.inlineCode || !src.file || !seen.insert(src.path).second) continue;
+    applyCommentSuppressions(*src.file, src.language == code::Language::Python ? "#" : "//", diagnostics);
   }
-
-  static code::FactsExtractor extractorFor(const RunOptions& options) {
-    if (options.workerCommand.empty()) return code::inProcessExtractor();
-    return code::isolatedExtractor(options.workerCommand, {options.fileTimeoutSeconds, options.workerMemoryMb});
-  }
-
-  static Diagnostic internalError(const std::string& path, const std::string& what) {
-    return makeDiagnostic("TPL005", Severity::Error, path, {},
-                          "lambdalint failed on this file (" + what +
-                              "); the other files were checked. Please report it with the file attached");
-  }
-
-  FileResult checkFile(const DiscoveredFile& f) const {
-    FileResult result;
-    const uint64_t limit = maxBytes(options_);
-    FileRead read = readRegularFile(f.path, limit);
-    if (read.status == FileRead::Status::TooLarge) {
-      FileRead head = readRegularFilePrefix(f.path, kSniffBytes);
-      if (f.explicitlyNamed || mentionsCloudFormation(head.text)) {
-        result.diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, f.path, {},
-                                                    "file is " + std::to_string(read.size / (1024 * 1024)) +
-                                                        " MB, above the " + std::to_string(options_.maxFileSizeMb) +
-                                                        " MB limit; skipped (raise it with --max-file-size)"));
-      }
-      return result;
-    }
-    if (!read.ok()) {
-      result.unreadable = true;
-      result.diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, f.path, {}, "cannot read file: " + read.error));
-      return result;
-    }
-    std::string text = std::move(read.text);
-    // Only files that mention CloudFormation are ours: pre-commit also passes
-    // workflow files, Kubernetes manifests and package.json.
-    if (!mentionsCloudFormation(text)) {
-      if (f.explicitlyNamed && text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        result.diagnostics.push_back(
-            makeDiagnostic("TPL001", Severity::Warning, f.path, {}, "file is empty; it is not a template"));
-      }
-      return result;
-    }
-    result.read = true;
-    auto file = std::make_shared<SourceFile>(f.path, std::move(text));
-    Document doc = parseDocument(file);
-    for (const auto& p : doc.problems) {
-      switch (p.kind) {
-        case ProblemKind::Syntax:
-          result.diagnostics.push_back(makeDiagnostic("TPL001", Severity::Error, f.path, p.range, p.message));
-          break;
-        case ProblemKind::Alias:
-          result.diagnostics.push_back(makeDiagnostic("TPL002", Severity::Error, f.path, p.range, p.message));
-          break;
-        case ProblemKind::DuplicateKey:
-          result.diagnostics.push_back(makeDiagnostic("TPL003", Severity::Error, f.path, p.range, p.message));
-          break;
-        case ProblemKind::Internal:
-          result.diagnostics.push_back(makeDiagnostic("TPL005", Severity::Error, f.path, p.range, p.message));
-          break;
-      }
-    }
-    if (!looksLikeTemplate(doc.root)) {
-      applyCommentSuppressions(*file, "#", result.diagnostics);
-      return result;
-    }
-    result.isTemplate = true;
-    auto model = buildModel(std::move(doc));
-    code::attachHandlerSources(*model, codeCache_);
-    for (const auto& rule : RuleRegistry::instance().rules()) {
-      if (!ruleEnabled(options_, rule->meta().id, rule->meta().name)) continue;
-      RuleContext ctx(*rule, *model, result.diagnostics, today_);
-      try {
-        rule->check(ctx);
-      } catch (const std::exception& e) {
-        result.diagnostics.push_back(internalError(f.path, "rule " + std::string(rule->meta().id) + ": " + e.what()));
-      }
-    }
-    applySuppressions(*model, result.diagnostics);
-    addCodeProblemsAndSuppressions(*model, result.diagnostics);
-    return result;
-  }
-
-  // Syntax errors of the handler sources the template points at, and the
-  // `lambdalint-ignore` comments in them.
-  static void addCodeProblemsAndSuppressions(const TemplateModel& model, std::vector<Diagnostic>& diagnostics) {
-    std::set<std::string> seen;
-    for (const auto& fn : model.functions) {
-      const HandlerSource& src = fn.source;
-      if (!src.facts || !seen.insert(src.path).second) continue;
-      for (const auto& p : src.facts->problems) {
-        const char* id = p.kind == ProblemKind::Internal ? "TPL005" : "TPL001";
-        diagnostics.push_back(makeDiagnostic(id, Severity::Error, src.path, p.range, p.message));
-      }
-      if (!src.inlineCode && src.file) {
-        applyCommentSuppressions(*src.file, src.language == code::Language::Python ? "#" : "//", diagnostics);
-      }
-    }
-  }
-
-  const RunOptions& options_;
-  Date today_;                         // one date for the whole run, even across midnight
-  mutable code::CodeCache codeCache_;  // shared by the worker threads; internally locked
-};
+  return diagnostics;
+}
 
 // Severity overrides from the configuration, then select/ignore.
 void applyConfiguration(const RunOptions& options, std::vector<Diagnostic>& diagnostics) {
@@ -219,45 +106,51 @@ bool ruleEnabled(const RunOptions& options, std::string_view id, std::string_vie
   return !matchesAny(options.ignore, id, name);
 }
 
+LoadOptions loadOptionsOf(const RunOptions& options) {
+  LoadOptions load;
+  load.paths = options.paths;
+  load.exclude = options.config.exclude;
+  load.excludeBase = options.config.baseDir;
+  load.jobs = options.jobs;
+  load.maxFileSizeMb = options.maxFileSizeMb;
+  load.workerCommand = options.workerCommand;
+  load.fileTimeoutSeconds = options.fileTimeoutSeconds;
+  load.workerMemoryMb = options.workerMemoryMb;
+  load.sources = options.sources;
+  return load;
+}
+
 RunResult runCheck(const RunOptions& options) {
   RunResult result;
-  Discovery discovery = discover(options.paths, options.config.exclude, options.config.baseDir);
+  Application app = loadApplication(loadOptionsOf(options));
+  const Discovery& discovery = app.discovery;
   result.anyInput = discovery.anyInput;
-  result.diagnostics = std::move(discovery.problems);
+  result.diagnostics = discovery.problems;
   result.unreadable = result.diagnostics.size();
   result.diagnostics.insert(result.diagnostics.end(), options.config.problems.begin(), options.config.problems.end());
 
-  std::vector<FileResult> perFile(discovery.files.size());
-  FileChecker checker(options, PathRoots::forCheckedPaths(options.paths));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < discovery.files.size(); i = next++) perFile[i] = checker.check(discovery.files[i]);
-  };
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = std::min<unsigned>(jobs, static_cast<unsigned>(std::max<size_t>(1, discovery.files.size())));
-  std::vector<std::thread> threads;
-  for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
+  const Date today = options.today.value_or(currentDate());  // one date for the whole run, even across midnight
+  std::vector<std::vector<Diagnostic>> perFile(app.files.size());
+  parallelFor(app.files.size(), options.jobs,
+              [&](size_t i) { perFile[i] = checkLoadedFile(options, today, app.files[i]); });
 
   for (size_t i = 0; i < perFile.size(); ++i) {
-    auto& fr = perFile[i];
+    auto& diagnostics = perFile[i];
+    const LoadedFile& file = app.files[i];
+    if (file.model) ++result.templates;
     if (discovery.files[i].onlyForHandlers) {
       // Templates found above a named handler: only that handler's findings.
-      std::erase_if(fr.diagnostics, [&](const Diagnostic& d) {
+      std::erase_if(diagnostics, [&](const Diagnostic& d) {
         std::error_code ec;
         auto canonical = std::filesystem::weakly_canonical(d.location.path, ec).string();
         return std::find(discovery.handlerFiles.begin(), discovery.handlerFiles.end(), canonical) ==
                discovery.handlerFiles.end();
       });
-      if (fr.isTemplate) ++result.templates;
-      std::move(fr.diagnostics.begin(), fr.diagnostics.end(), std::back_inserter(result.diagnostics));
-      continue;
+    } else {
+      if (file.read) result.files.push_back(discovery.files[i].path);
+      if (file.unreadable) ++result.unreadable;
     }
-    if (fr.read) result.files.push_back(discovery.files[i].path);
-    if (fr.isTemplate) ++result.templates;
-    if (fr.unreadable) ++result.unreadable;
-    std::move(fr.diagnostics.begin(), fr.diagnostics.end(), std::back_inserter(result.diagnostics));
+    std::move(diagnostics.begin(), diagnostics.end(), std::back_inserter(result.diagnostics));
   }
   result.files.insert(result.files.end(), discovery.handlerFiles.begin(), discovery.handlerFiles.end());
   applyConfiguration(options, result.diagnostics);

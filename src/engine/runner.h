@@ -9,7 +9,9 @@
 
 #include "config/config.h"
 #include "engine/diagnostic.h"
+#include "engine/load.h"
 #include "util/date.h"
+#include "util/source_provider.h"
 
 namespace lambdalint {
 
@@ -26,6 +28,7 @@ struct RunOptions {
   std::vector<std::string> workerCommand;
   unsigned fileTimeoutSeconds = 60;  // per handler file, with workers
   size_t workerMemoryMb = 4096;      // per worker, with workers
+  const SourceProvider* sources = nullptr;  // null: the disk; the language server passes its unsaved buffers
   std::optional<Date> today;  // "today" for date-dependent rules (OPS002); default: the system date (UTC)
 };
 
@@ -38,6 +41,9 @@ struct RunResult {
 };
 
 RunResult runCheck(const RunOptions& options);
+
+// The load stage's share of the options (engine/load.h).
+LoadOptions loadOptionsOf(const RunOptions& options);
 
 // Whether a rule id runs under these options (select/ignore/config).
 bool ruleEnabled(const RunOptions& options, std::string_view id, std::string_view name);

@@ -9,7 +9,7 @@
 
 #include "config/config.h"
 #include "engine/runner.h"
-#include "util/read_file.h"
+#include "util/source_provider.h"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -66,15 +66,18 @@ constexpr uint64_t kMaxTextBytes = 256u * 1024 * 1024;
 // File texts read for one check, to convert byte offsets to UTF-16 columns.
 class TextCache {
  public:
+  explicit TextCache(const SourceProvider& sources) : sources_(sources) {}
   const std::string* get(const std::string& path) {
     auto it = texts_.find(path);
     if (it == texts_.end()) {
-      it = texts_.emplace(path, readRegularFileText(path, kMaxTextBytes)).first;
+      FileRead read = sources_.read(path, kMaxTextBytes);
+      it = texts_.emplace(path, read.ok() ? std::optional<std::string>(std::move(read.text)) : std::nullopt).first;
     }
     return it->second ? &*it->second : nullptr;
   }
 
  private:
+  const SourceProvider& sources_;
   std::map<std::string, std::optional<std::string>> texts_;
 };
 
@@ -272,21 +275,25 @@ void LspServer::handleNotification(const std::string& method, const json& params
     open_[uri] = doc.contains("text") && doc["text"].is_string() ? doc["text"].get<std::string>() : std::string();
     check(uri);
   } else if (method == "textDocument/didChange") {
-    // Full sync: the last change holds the whole text. Not checked until saved
-    // (lambdalint reads from disk); the buffer is only recorded.
+    // Full sync: the last change holds the whole text, checked as it is in the editor.
     std::string uri = uriOf();
     if (uri.empty() || !params.contains("contentChanges") || !params["contentChanges"].is_array()) return;
     const json& changes = params["contentChanges"];
     if (!changes.empty() && changes.back().is_object() && changes.back().contains("text") && changes.back()["text"].is_string()) {
       open_[uri] = changes.back()["text"].get<std::string>();
+      if (auto path = uriToPath(uri)) unsaved_.set(*path, open_[uri]);
+      check(uri);
     }
   } else if (method == "textDocument/didSave") {
     std::string uri = uriOf();
-    if (!uri.empty()) check(uri);
+    if (uri.empty()) return;
+    if (auto path = uriToPath(uri)) unsaved_.erase(*path);  // the disk holds the buffer now
+    check(uri);
   } else if (method == "textDocument/didClose") {
     std::string uri = uriOf();
     if (uri.empty()) return;
     open_.erase(uri);
+    if (auto path = uriToPath(uri)) unsaved_.erase(*path);
     publish(uri, json::array());
   }
   // initialized, $/cancelRequest, workspace/didChangeConfiguration, ...: nothing to do.
@@ -314,10 +321,11 @@ void LspServer::check(const std::string& uri) {
   options.today = options_.today;
   options.jobs = options_.jobs;
   options.workerCommand = options_.workerCommand;
+  options.sources = &unsaved_;
   RunResult result = runCheck(options);
 
   const std::string key = normalKey(*path);
-  TextCache texts;
+  TextCache texts(unsaved_);
   json diagnostics = json::array();
   for (const Diagnostic& d : result.diagnostics) {
     if (d.location.path != *path && normalKey(d.location.path) != key) continue;

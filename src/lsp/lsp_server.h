@@ -4,10 +4,10 @@
 // documents. It reads messages from an std::istream and writes to an
 // std::ostream, so tests drive it with string streams.
 //
-// Documents are checked from disk on didOpen and didSave (lambdalint reads
-// templates and handlers from disk, and a handler is checked through the
-// templates above it); didChange only records the buffer, unsaved edits are
-// not checked.
+// Documents are checked on didOpen, didChange and didSave. Edited, unsaved
+// buffers (didChange) are read from memory in place of the file on disk, for
+// templates and handlers alike (a handler is checked through the templates
+// above it); didSave and didClose return the file to the disk's version.
 #include <cstdint>
 #include <iosfwd>
 #include <map>
@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "util/date.h"
+#include "util/source_provider.h"
 
 namespace lambdalint::lsp {
 
@@ -60,6 +61,7 @@ class LspServer {
   bool shutdown_ = false;
   std::optional<int> exitCode_;
   std::map<std::string, std::string> open_;  // uri -> latest text known from the client
+  OverlaySourceProvider unsaved_;            // edited buffers not yet saved, by path
 };
 
 // file:// URI <-> local path (percent-decoding / -encoding). nullopt for other schemes.

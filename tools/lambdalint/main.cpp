@@ -184,7 +184,10 @@ int runExplainCommand(const std::string& id) {
 
 int runPolicyCommand(const std::string& functionId, std::vector<std::string> paths) {
   if (paths.empty()) paths = {"."};
-  auto reports = derivePolicyReports(paths, functionId);
+  LoadOptions options;
+  options.paths = paths;
+  options.workerCommand = workerCommand();
+  auto reports = derivePolicyReports(options, functionId);
   if (reports.empty()) {
     std::cerr << "lambdalint: no function '" << functionId << "' in the templates under the given paths\n";
     return 2;
