@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/problems.h"
 #include "template/document.h"
 #include "util/read_file.h"
 
@@ -15,7 +16,7 @@ namespace lambdalint {
 namespace {
 
 Diagnostic configProblem(const std::string& path, Range range, std::string message) {
-  return makeDiagnostic("TPL001", Severity::Error, path, range, std::move(message));
+  return problemDiagnostic(ProblemKind::Syntax, path, range, std::move(message));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "config/config.h"
+#include "engine/problems.h"
 
 namespace fs = std::filesystem;
 
@@ -22,7 +23,7 @@ bool skippedFolder(const fs::path& p) {
 }
 
 Diagnostic pathProblem(const std::string& path, std::string message) {
-  return makeDiagnostic("TPL001", Severity::Error, path, {}, std::move(message));
+  return problemDiagnostic(ProblemKind::Syntax, path, {}, std::move(message));
 }
 
 bool excluded(const fs::path& p, const std::vector<std::string>& exclude, const std::string& base) {

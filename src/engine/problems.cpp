@@ -18,6 +18,12 @@ std::string_view ruleIdOf(ProblemKind kind) {
   return "TPL001";
 }
 
+Diagnostic engineDiagnostic(std::string ruleId, std::string path, Range range, std::string message) {
+  const Rule* rule = RuleRegistry::instance().find(ruleId);
+  Severity severity = rule ? rule->meta().severity : Severity::Error;
+  return makeDiagnostic(std::move(ruleId), severity, std::move(path), range, std::move(message));
+}
+
 Diagnostic problemDiagnostic(ProblemKind kind, std::string path, Range range, std::string message,
                              std::optional<Severity> severity) {
   std::string id(ruleIdOf(kind));

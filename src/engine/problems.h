@@ -17,6 +17,9 @@ std::string_view ruleIdOf(ProblemKind kind);
 Diagnostic problemDiagnostic(ProblemKind kind, std::string path, Range range, std::string message,
                              std::optional<Severity> severity = std::nullopt);
 
+// A finding of an engine rule (TPL004 ...) at the rule's default severity.
+Diagnostic engineDiagnostic(std::string ruleId, std::string path, Range range, std::string message);
+
 // lambdalint failed on `path` (an exception from a stage or a rule).
 Diagnostic internalErrorDiagnostic(const std::string& path, const std::string& what);
 

@@ -32,6 +32,18 @@ class Rule {
   virtual void check(RuleContext& ctx) const = 0;
 };
 
+// A finding the engine produces while loading input (a parse error, an unknown suppression, an internal
+// error): metadata only, nothing to check on the model (rules/tpl/engine_findings.cpp).
+class EngineRule final : public Rule {
+ public:
+  explicit EngineRule(RuleMeta meta) : meta_(std::move(meta)) {}
+  const RuleMeta& meta() const override { return meta_; }
+  void check(RuleContext&) const override {}
+
+ private:
+  RuleMeta meta_;
+};
+
 class RuleRegistry {
  public:
   static RuleRegistry& instance();

@@ -6,14 +6,15 @@
 #include <map>
 #include <set>
 
+#include "engine/problems.h"
 #include "engine/rule.h"
 
 namespace lambdalint {
 namespace {
 
 Diagnostic unknownRule(const std::string& path, Range range, const std::string& id) {
-  Diagnostic d = makeDiagnostic("TPL004", Severity::Warning, path, range,
-                                "suppression names unknown rule '" + id + "'; see `lambdalint rules`");
+  Diagnostic d =
+      engineDiagnostic("TPL004", path, range, "suppression names unknown rule '" + id + "'; see `lambdalint rules`");
   d.fingerprintKey = "unknown-rule:" + id;
   return d;
 }
