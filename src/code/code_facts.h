@@ -30,19 +30,19 @@ struct TracedValue {
 };
 
 struct HandlerInfo {
-  std::string name;     // exported symbol the template names
-  bool found = false;   // the symbol exists and is exported as Lambda requires
+  std::string name;    // exported symbol the template names
+  bool found = false;  // the symbol exists and is exported as Lambda requires
   bool isAsync = false;
-  Range range;          // the function's definition (whole body)
-  Range nameRange;      // the name, for positions
+  Range range;      // the function's definition (whole body)
+  Range nameRange;  // the name, for positions
 };
 
 // `new S3Client()`, `boto3.client('s3')`, `new Pool()`, `redis.Redis()`.
 struct ClientConstruction {
-  std::string library;  // "@aws-sdk/client-s3", "aws-sdk", "boto3", "pg", "mysql2", "ioredis", "redis", ...
-  std::string service;  // IAM prefix for AWS SDK clients ("s3", "dynamodb"); the library name otherwise
-  std::string kind;     // "aws-sdk" or "database" or "cache"
-  std::string variable; // the variable it is assigned to, if any
+  std::string library;   // "@aws-sdk/client-s3", "aws-sdk", "boto3", "pg", "mysql2", "ioredis", "redis", ...
+  std::string service;   // IAM prefix for AWS SDK clients ("s3", "dynamodb"); the library name otherwise
+  std::string kind;      // "aws-sdk" or "database" or "cache"
+  std::string variable;  // the variable it is assigned to, if any
   Scope scope = Scope::Module;
   bool lazilyCached = false;  // `client ??= new X()` / `if (!client) client = new X()` with a module-level variable
   Range range;                // the construction expression
@@ -56,8 +56,8 @@ struct SdkCall {
   std::string operation;  // API operation name in PascalCase: "PutObject", "GetItem", "ListObjectsV2"
   bool dynamic = false;   // service or operation not known statically
   Scope scope = Scope::Handler;
-  bool awaited = true;    // awaited, returned, `.promise()`-awaited, or collected (Promise.all); Python/C++: always true
-  Range range;            // the call expression
+  bool awaited = true;  // awaited, returned, `.promise()`-awaited, or collected (Promise.all); Python/C++: always true
+  Range range;          // the call expression
   // Parameters that name the resource: Bucket, TableName, QueueUrl, TopicArn, FunctionName, StateMachineArn,
   // EventBusName, SecretId, Name (SSM) ..., as written in the call.
   std::vector<std::pair<std::string, TracedValue>> resourceParams;
@@ -67,7 +67,7 @@ struct EnvRead {
   std::string name;
   bool hasDefault = false;  // `process.env.X ?? 'y'`, `os.environ.get('X', 'y')`, `os.getenv('X', 'y')`
   Scope scope = Scope::Module;
-  Range range;              // the whole read expression
+  Range range;  // the whole read expression
 };
 
 struct Import {
@@ -77,9 +77,9 @@ struct Import {
 
 // A try/catch (try/except) whose catch block handles errors.
 struct CatchBlock {
-  Range range;                 // the catch/except clause
-  bool rethrows = false;       // throw/raise in the clause
-  bool recordsFailure = false; // pushes to / appends a batch item failure (itemIdentifier)
+  Range range;                    // the catch/except clause
+  bool rethrows = false;          // throw/raise in the clause
+  bool recordsFailure = false;    // pushes to / appends a batch item failure (itemIdentifier)
   bool insideRecordLoop = false;  // the try sits in a loop over event.Records / event['Records']
   Scope scope = Scope::Handler;
 };
@@ -88,6 +88,17 @@ struct CatchBlock {
 struct HyphenatedMemberAccess {
   std::string text;  // "event.detail - type"
   Range range;
+};
+
+// A file the frontend did not read although the code (or its compile_commands.json) names it: outside the
+// checked folders, not a regular file (FIFO, device), too large, or behind a compiler option that reads or
+// loads files. Reported so that the user knows the facts may miss what that file would have added.
+struct OutsideRead {
+  std::string what;    // "#include", "__has_include", or the dropped option ("-include", "@file", "-fplugin=")
+  std::string target;  // the path (absolute for includes; as written for options)
+  std::string reason;  // "outside the checked folders", "not a regular file", "larger than N bytes", ...
+  Range range;         // the include line in the file (for one inside a header, the main file's include of it);
+                       // empty for options
 };
 
 struct CodeFacts {
@@ -105,7 +116,8 @@ struct CodeFacts {
   // False when something the IAM rules need could not be resolved: a client of unknown service, a dynamic
   // operation name, an SDK call through an unknown object. iam-unused-permission stays silent then.
   bool complete = true;
-  std::vector<ParseProblem> problems;  // syntax errors (tree-sitter recovers; facts of the rest are kept)
+  std::vector<ParseProblem> problems;     // syntax errors (tree-sitter recovers; facts of the rest are kept)
+  std::vector<OutsideRead> outsideReads;  // C++: files not read (see OutsideRead)
 };
 
 }  // namespace lambdalint::code

@@ -12,17 +12,24 @@
 #include <clang/ASTMatchers/ASTMatchFinder.h>
 #include <clang/ASTMatchers/ASTMatchers.h>
 #include <clang/Basic/DiagnosticIDs.h>
+#include <clang/Basic/DiagnosticLex.h>
 #include <clang/Basic/SourceManager.h>
 #include <clang/Frontend/CompilerInstance.h>
 #include <clang/Frontend/FrontendAction.h>
+#include <clang/Lex/HeaderSearchOptions.h>
 #include <clang/Lex/Lexer.h>
 #include <clang/Lex/PPCallbacks.h>
 #include <clang/Lex/Preprocessor.h>
+#include <clang/Lex/PreprocessorOptions.h>
 #include <clang/Tooling/ArgumentsAdjusters.h>
 #include <clang/Tooling/CompilationDatabase.h>
 #include <clang/Tooling/JSONCompilationDatabase.h>
 #include <clang/Tooling/Tooling.h>
 #include <llvm/ADT/SmallString.h>
+#include <llvm/Support/MemoryBuffer.h>
+#include <llvm/Support/Path.h>
+#include <llvm/Support/VirtualFileSystem.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -32,9 +39,11 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <unistd.h>
 
+#include "code/cpp/big_stack.h"
+#include "code/cpp/compile_flags.h"
 #include "code/cpp/cpp_frontend.h"
+#include "code/cpp/sandboxed_file_system.h"
 
 #ifndef LAMBDALINT_CLANG_RESOURCE_DIR
 #define LAMBDALINT_CLANG_RESOURCE_DIR ""
@@ -47,7 +56,12 @@ namespace fs = std::filesystem;
 using namespace clang;
 using namespace clang::ast_matchers;
 
+// The in-memory folder of the stand-in headers (no such folder is ever created on disk).
 constexpr const char* kStubDir = "/lambdalint-stubs";
+// The parser's thread: a large stack (reserved, touched only as deep as the input nests), of which the
+// NestingGuard leaves the last part unused so that unwinding and the AST matchers have room.
+constexpr size_t kParseStackBytes = size_t{256} << 20;
+constexpr size_t kParseStackReserve = size_t{64} << 20;
 
 // ---------------------------------------------------------------------------
 // Positions: clang locations to the SourceFile's byte offsets, lines and code-point columns.
@@ -82,18 +96,33 @@ struct Locator {
 const Expr* strip(const Expr* e) {
   for (int guard = 0; e && guard < 32; ++guard) {
     e = e->IgnoreParenImpCasts();
-    if (const auto* m = dyn_cast<MaterializeTemporaryExpr>(e)) { e = m->getSubExpr(); continue; }
-    if (const auto* b = dyn_cast<CXXBindTemporaryExpr>(e)) { e = b->getSubExpr(); continue; }
-    if (const auto* c = dyn_cast<ExprWithCleanups>(e)) { e = c->getSubExpr(); continue; }
-    if (const auto* f = dyn_cast<CXXFunctionalCastExpr>(e)) { e = f->getSubExpr(); continue; }
-    if (const auto* s = dyn_cast<CXXStaticCastExpr>(e)) { e = s->getSubExpr(); continue; }
+    if (const auto* m = dyn_cast<MaterializeTemporaryExpr>(e)) {
+      e = m->getSubExpr();
+      continue;
+    }
+    if (const auto* b = dyn_cast<CXXBindTemporaryExpr>(e)) {
+      e = b->getSubExpr();
+      continue;
+    }
+    if (const auto* c = dyn_cast<ExprWithCleanups>(e)) {
+      e = c->getSubExpr();
+      continue;
+    }
+    if (const auto* f = dyn_cast<CXXFunctionalCastExpr>(e)) {
+      e = f->getSubExpr();
+      continue;
+    }
+    if (const auto* s = dyn_cast<CXXStaticCastExpr>(e)) {
+      e = s->getSubExpr();
+      continue;
+    }
     if (const auto* k = dyn_cast<CXXConstructExpr>(e); k && !isa<CXXTemporaryObjectExpr>(e) && k->getNumArgs() >= 1) {
       e = k->getArg(0);
       continue;
     }
     if (const auto* mc = dyn_cast<CXXMemberCallExpr>(e)) {  // `s.c_str()`, `s.data()`
-      if (const auto* md = mc->getMethodDecl(); md && md->getIdentifier() &&
-                                                (md->getName() == "c_str" || md->getName() == "data")) {
+      if (const auto* md = mc->getMethodDecl();
+          md && md->getIdentifier() && (md->getName() == "c_str" || md->getName() == "data")) {
         e = mc->getImplicitObjectArgument();
         continue;
       }
@@ -139,9 +168,9 @@ std::optional<std::string> getenvName(const CallExpr* call) {
 }
 
 bool isResourceParam(std::string_view key, std::string_view service) {
-  static const std::set<std::string_view> keys{"Bucket",       "TableName",       "QueueUrl",       "TopicArn",
-                                               "TargetArn",    "FunctionName",    "StateMachineArn", "EventBusName",
-                                               "SecretId",     "StreamName",      "DeliveryStreamName", "LogGroupName",
+  static const std::set<std::string_view> keys{"Bucket",    "TableName",    "QueueUrl",           "TopicArn",
+                                               "TargetArn", "FunctionName", "StateMachineArn",    "EventBusName",
+                                               "SecretId",  "StreamName",   "DeliveryStreamName", "LogGroupName",
                                                "StreamARN"};
   if (key == "Name") return service == "ssm";
   return keys.count(key) > 0;
@@ -176,7 +205,10 @@ class Collector : public MatchFinder::MatchCallback {
     bool staticInit = false;                 // inside the initializer of a static or global variable
   };
   Where where(const DynTypedNode& start);
-  template <class T> Where where(const T* node) { return where(DynTypedNode::create(*node)); }
+  template <class T>
+  Where where(const T* node) {
+    return where(DynTypedNode::create(*node));
+  }
   Scope scopeOf(const Where& w) const;
   void findHandler(const CallExpr* run);
   void handlerFromExpr(const Expr* arg, std::string name);
@@ -256,7 +288,10 @@ void Collector::handlerFromExpr(const Expr* arg, std::string name) {
   const Expr* e = arg;
   for (int guard = 0; e && guard < 16; ++guard) {
     e = strip(e);
-    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf) { e = u->getSubExpr(); continue; }
+    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_AddrOf) {
+      e = u->getSubExpr();
+      continue;
+    }
     break;
   }
   if (!e) return;
@@ -344,8 +379,7 @@ TracedValue Collector::trace(const Expr* e, int depth) const {
   return v;
 }
 
-void Collector::addClient(const CXXRecordDecl* rd, SourceRange range, std::string variable, const Where& w,
-                          bool lazy) {
+void Collector::addClient(const CXXRecordDecl* rd, SourceRange range, std::string variable, const Where& w, bool lazy) {
   std::string ns = clientNamespace(rd);
   if (ns.empty()) return;
   ClientConstruction c;
@@ -365,13 +399,18 @@ std::vector<std::pair<std::string, const Expr*>> Collector::settersOf(const Expr
   std::vector<std::pair<std::string, const Expr*>> out;
   const Expr* e = strip(request);
   for (int guard = 0; e && guard < 64; ++guard) {
-    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_Deref) { e = strip(u->getSubExpr()); continue; }
+    if (const auto* u = dyn_cast<UnaryOperator>(e); u && u->getOpcode() == UO_Deref) {
+      e = strip(u->getSubExpr());
+      continue;
+    }
     if (const auto* mc = dyn_cast<CXXMemberCallExpr>(e)) {
       const auto* md = mc->getMethodDecl();
       if (md && md->getIdentifier() && mc->getNumArgs() >= 1) {
         llvm::StringRef n = md->getName();
-        if (n.startswith("Set")) out.emplace_back(n.drop_front(3).str(), mc->getArg(0));
-        else if (n.startswith("With")) out.emplace_back(n.drop_front(4).str(), mc->getArg(0));
+        if (n.startswith("Set"))
+          out.emplace_back(n.drop_front(3).str(), mc->getArg(0));
+        else if (n.startswith("With"))
+          out.emplace_back(n.drop_front(4).str(), mc->getArg(0));
       }
       e = strip(mc->getImplicitObjectArgument());
       continue;
@@ -459,12 +498,17 @@ void Collector::finish(ASTContext& ctx) {
     if (!mc || !mc->getMethodDecl() || !mc->getMethodDecl()->getIdentifier() || mc->getNumArgs() < 1) continue;
     llvm::StringRef n = mc->getMethodDecl()->getName();
     std::string param;
-    if (n.startswith("Set")) param = n.drop_front(3).str();
-    else if (n.startswith("With")) param = n.drop_front(4).str();
-    else continue;
+    if (n.startswith("Set"))
+      param = n.drop_front(3).str();
+    else if (n.startswith("With"))
+      param = n.drop_front(4).str();
+    else
+      continue;
     const Expr* obj = strip(mc->getImplicitObjectArgument());
-    while (const auto* inner = obj ? dyn_cast<CXXMemberCallExpr>(obj) : nullptr) obj = strip(inner->getImplicitObjectArgument());
-    if (const auto* u = obj ? dyn_cast<UnaryOperator>(obj) : nullptr; u && u->getOpcode() == UO_Deref) obj = strip(u->getSubExpr());
+    while (const auto* inner = obj ? dyn_cast<CXXMemberCallExpr>(obj) : nullptr)
+      obj = strip(inner->getImplicitObjectArgument());
+    if (const auto* u = obj ? dyn_cast<UnaryOperator>(obj) : nullptr; u && u->getOpcode() == UO_Deref)
+      obj = strip(u->getSubExpr());
     const auto* dre = obj ? dyn_cast<DeclRefExpr>(obj) : nullptr;
     const auto* vd = dre ? dyn_cast<VarDecl>(dre->getDecl()) : nullptr;
     if (!vd) continue;
@@ -496,7 +540,8 @@ void Collector::finish(ASTContext& ctx) {
         }
         break;
       }
-      if (const auto* oc = node.get<CXXOperatorCallExpr>(); oc && oc->getOperator() == OO_Equal && oc->getNumArgs() == 2) {
+      if (const auto* oc = node.get<CXXOperatorCallExpr>();
+          oc && oc->getOperator() == OO_Equal && oc->getNumArgs() == 2) {
         if (const auto* dre = dyn_cast<DeclRefExpr>(strip(oc->getArg(0)))) {
           const auto* vd = dyn_cast<VarDecl>(dre->getDecl());
           return {dre->getDecl()->getNameAsString(), vd && vd->hasGlobalStorage()};
@@ -546,8 +591,10 @@ void Collector::finish(ASTContext& ctx) {
         auto parents = ctx_->getParents(node);
         if (parents.empty()) break;
         node = parents[0];
-        if (node.get<BinaryConditionalOperator>() || node.get<ConditionalOperator>()) r.hasDefault = true;
-        else if (!node.get<ImplicitCastExpr>() && !node.get<ParenExpr>() && !node.get<OpaqueValueExpr>()) break;
+        if (node.get<BinaryConditionalOperator>() || node.get<ConditionalOperator>())
+          r.hasDefault = true;
+        else if (!node.get<ImplicitCastExpr>() && !node.get<ParenExpr>() && !node.get<OpaqueValueExpr>())
+          break;
       }
       facts_.envReads.push_back(std::move(r));
     }
@@ -555,9 +602,10 @@ void Collector::finish(ASTContext& ctx) {
   // A template instantiated twice yields the same construct twice: keep one.
   auto dedupe = [](auto& v) {
     std::set<std::pair<uint32_t, uint32_t>> seen;
-    v.erase(std::remove_if(v.begin(), v.end(),
-                           [&](const auto& x) { return !seen.emplace(x.range.begin.offset, x.range.end.offset).second; }),
-            v.end());
+    v.erase(
+        std::remove_if(v.begin(), v.end(),
+                       [&](const auto& x) { return !seen.emplace(x.range.begin.offset, x.range.end.offset).second; }),
+        v.end());
   };
   dedupe(facts_.clients);
   dedupe(facts_.sdkCalls);
@@ -566,15 +614,33 @@ void Collector::finish(ASTContext& ctx) {
 }
 
 // ---------------------------------------------------------------------------
-// Preprocessor: includes as imports, and missing includes recovered with stand-ins.
+// Preprocessor: includes as imports, missing includes recovered with in-memory stand-ins, and the files the
+// sandbox refused attributed to the include that asked for them.
+
+// Where `loc` sits in the main file: itself, or the main file's include that led to its file.
+Range mainFileLine(const SourceManager& sm, const SourceFile& file, SourceLocation loc) {
+  Locator locator{sm, file};
+  for (int guard = 0; loc.isValid() && guard < 256; ++guard) {
+    loc = sm.getExpansionLoc(loc);
+    if (auto at = locator.offset(loc)) {
+      size_t end = file.text().find('\n', *at);
+      if (end == std::string_view::npos) end = file.text().size();
+      return {file.positionAt(*at), file.positionAt(end)};
+    }
+    loc = sm.getIncludeLoc(sm.getFileID(loc));
+  }
+  return {};
+}
 
 class Includes : public PPCallbacks {
  public:
-  Includes(const SourceManager& sm, const SourceFile& file, CodeFacts& facts, std::string stubRoot, bool useStubs)
-      : sm_(sm), file_(file), facts_(facts), stubRoot_(std::move(stubRoot)), useStubs_(useStubs) {}
+  Includes(const SourceManager& sm, const SourceFile& file, CodeFacts& facts, SandboxedFileSystem& sandbox,
+           llvm::vfs::InMemoryFileSystem& standIns, bool useStubs)
+      : sm_(sm), file_(file), facts_(facts), sandbox_(sandbox), standIns_(standIns), useStubs_(useStubs) {}
 
   void InclusionDirective(SourceLocation hashLoc, const Token&, StringRef fileName, bool, CharSourceRange range,
                           const FileEntry*, StringRef, StringRef, const Module*, SrcMgr::CharacteristicKind) override {
+    noteRefusals("#include", hashLoc);  // the lookup of this include has just happened
     Locator loc{sm_, file_};
     if (!loc.inMainFile(hashLoc)) return;
     Import i;
@@ -583,39 +649,86 @@ class Includes : public PPCallbacks {
     if (auto e = loc.offset(range.getEnd())) i.range.end = file_.positionAt(*e);
     facts_.imports.push_back(std::move(i));
   }
+  void HasInclude(SourceLocation loc, StringRef, bool, Optional<FileEntryRef>, SrcMgr::CharacteristicKind) override {
+    noteRefusals("__has_include", loc);
+  }
+  void EndOfMainFile() override { noteRefusals("file", SourceLocation()); }
 
-  // A header found nowhere: write its stand-in (empty for unknown headers) into a fresh folder, which
-  // clang adds to the search path and retries. A fresh folder per header: the FileManager caches misses.
+  // A header found nowhere: its stand-in (empty for unknown headers) goes into a fresh in-memory folder,
+  // which clang adds to the search path and retries (a fresh one each time: the FileManager caches misses).
+  // Absolute names and names climbing out with `..` cannot be served that way; they stay missing, which
+  // is made a non-fatal error (Action) and reads like an empty stand-in.
   bool FileNotFound(StringRef fileName, SmallVectorImpl<char>& recoveryPath) override {
-    if (!useStubs_) return false;
-    std::error_code ec;
-    fs::path dir = fs::path(stubRoot_) / std::to_string(count_++);
-    fs::path target = dir / fileName.str();
-    fs::create_directories(target.parent_path(), ec);
-    if (ec) return false;
-    std::ofstream out(target, std::ios::binary);
-    out << cppStubFor(fileName.str(), file_.text());
-    if (!out) return false;
-    std::string d = dir.string();
-    recoveryPath.assign(d.begin(), d.end());
+    if (!useStubs_ || fileName.empty() || llvm::sys::path::is_absolute(fileName)) return false;
+    for (auto it = llvm::sys::path::begin(fileName), e = llvm::sys::path::end(fileName); it != e; ++it) {
+      if (*it == ".." || *it == ".") return false;
+    }
+    std::string dir = std::string(kStubDir) + "/recovered/" + std::to_string(count_++);
+    std::string text = cppStubFor(fileName, file_.text());
+    if (!standIns_.addFile(dir + "/" + fileName.str(), 0, llvm::MemoryBuffer::getMemBufferCopy(text, fileName)))
+      return false;
+    recoveryPath.assign(dir.begin(), dir.end());
     return true;
+  }
+
+ private:
+  void noteRefusals(const char* what, SourceLocation loc) {
+    for (auto& r : sandbox_.takeRefusals()) {
+      facts_.outsideReads.push_back({what, std::move(r.path), std::move(r.reason), mainFileLine(sm_, file_, loc)});
+    }
+  }
+
+  const SourceManager& sm_;
+  const SourceFile& file_;
+  CodeFacts& facts_;
+  SandboxedFileSystem& sandbox_;
+  llvm::vfs::InMemoryFileSystem& standIns_;
+  bool useStubs_;
+  int count_ = 0;
+};
+
+// Parser recursion follows the nesting of the input (`((((...` recurses once per parenthesis in
+// Parser::SkipUntil, unary operators and declarators likewise). Every level lexes a token, so the token
+// watcher sees the stack grow: past the budget, every further token becomes end-of-file and the parser
+// unwinds with what it has.
+class NestingGuard {
+ public:
+  NestingGuard(const SourceManager& sm, const SourceFile& file, CodeFacts& facts, size_t stackBudget)
+      : sm_(sm), file_(file), facts_(facts), budget_(stackBudget) {}
+  void onToken(const Token& token) {
+    if (!tripped_) {
+      if (bigStackUsed() < budget_) return;
+      tripped_ = true;
+      Range at = mainFileLine(sm_, file_, token.getLocation());
+      at.end = at.begin;
+      facts_.problems.push_back(
+          {ProblemKind::Syntax, at, "code nested too deeply to parse; the rest of the file was not analysed"});
+    }
+    // The watcher gets the token the parser is about to see.
+    auto& t = const_cast<Token&>(token);
+    SourceLocation loc = t.getLocation();
+    t.startToken();
+    t.setKind(tok::eof);
+    t.setLocation(loc);
   }
 
  private:
   const SourceManager& sm_;
   const SourceFile& file_;
   CodeFacts& facts_;
-  std::string stubRoot_;
-  bool useStubs_;
-  int count_ = 0;
+  size_t budget_;
+  bool tripped_ = false;
 };
 
 class Diagnostics : public DiagnosticConsumer {
  public:
-  Diagnostics(const SourceFile& file, CodeFacts& facts) : file_(file), facts_(facts) {}
+  Diagnostics(const SourceFile& file, CodeFacts& facts, bool missingIncludesAreEmpty)
+      : file_(file), facts_(facts), missingIncludesAreEmpty_(missingIncludesAreEmpty) {}
   void HandleDiagnostic(DiagnosticsEngine::Level level, const Diagnostic& info) override {
     DiagnosticConsumer::HandleDiagnostic(level, info);
     if (level < DiagnosticsEngine::Error) return;
+    // With stand-ins, a header that stays missing (absolute, outside the roots) reads as an empty one.
+    if (missingIncludesAreEmpty_ && info.getID() == diag::err_pp_file_not_found) return;
     llvm::SmallString<256> message;
     info.FormatDiagnostic(message);
     if (!info.hasSourceManager() || info.getLocation().isInvalid()) {
@@ -639,6 +752,7 @@ class Diagnostics : public DiagnosticConsumer {
  private:
   const SourceFile& file_;
   CodeFacts& facts_;
+  bool missingIncludesAreEmpty_;
   int driverErrors_ = 0;
 };
 
@@ -647,9 +761,9 @@ class Consumer : public ASTConsumer {
  public:
   Consumer(const SourceManager& sm, Collector& collector) : sm_(sm), collector_(collector) {
     auto inMain = isExpansionInMainFile();
-    finder_.addMatcher(callExpr(inMain, callee(functionDecl(hasName("::aws::lambda_runtime::run_handler"))))
-                           .bind("runHandler"),
-                       &collector_);
+    finder_.addMatcher(
+        callExpr(inMain, callee(functionDecl(hasName("::aws::lambda_runtime::run_handler")))).bind("runHandler"),
+        &collector_);
     finder_.addMatcher(callExpr(inMain).bind("call"), &collector_);
     finder_.addMatcher(varDecl(inMain, unless(parmVarDecl())).bind("var"), &collector_);
     finder_.addMatcher(cxxNewExpr(inMain).bind("new"), &collector_);
@@ -677,51 +791,86 @@ class Consumer : public ASTConsumer {
   MatchFinder finder_;
 };
 
+// What one parse shares between the tool, its action and the callbacks.
+struct ParseContext {
+  const SourceFile& file;
+  CodeFacts& facts;
+  SandboxedFileSystem& sandbox;
+  llvm::vfs::InMemoryFileSystem& standIns;
+  bool useStubs;
+  std::vector<std::string> userSystemDirs;  // -isystem folders of the flags: not toolchain folders
+  bool parsed = false;
+};
+
 class Action : public ASTFrontendAction {
  public:
-  Action(const SourceFile& file, CodeFacts& facts, std::string stubRoot, bool useStubs, bool& parsed)
-      : file_(file), facts_(facts), stubRoot_(std::move(stubRoot)), useStubs_(useStubs), parsed_(parsed) {}
+  explicit Action(ParseContext& ctx) : ctx_(ctx) {}
 
  protected:
   bool BeginSourceFileAction(CompilerInstance& ci) override {
     ci.getFrontendOpts().SkipFunctionBodies = true;  // shouldSkipFunctionBody keeps the main file's
     ci.getDiagnosticOpts().ShowCarets = false;       // no "N errors generated." on stderr
-    ci.getPreprocessor().addPPCallbacks(
-        std::make_unique<Includes>(ci.getSourceManager(), file_, facts_, stubRoot_, useStubs_));
+    // A missing include must not end the parse (clang makes it fatal): the rest still has facts.
+    ci.getDiagnostics().setSeverity(diag::err_pp_file_not_found, diag::Severity::Error, SourceLocation());
+    Preprocessor& pp = ci.getPreprocessor();
+    pp.addPPCallbacks(std::make_unique<Includes>(ci.getSourceManager(), ctx_.file, ctx_.facts, ctx_.sandbox,
+                                                 ctx_.standIns, ctx_.useStubs));
+    guard_ = std::make_unique<NestingGuard>(ci.getSourceManager(), ctx_.file, ctx_.facts,
+                                            kParseStackBytes - kParseStackReserve);
+    pp.setTokenWatcher([guard = guard_.get()](const Token& t) { guard->onToken(t); });
     return true;
   }
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance& ci, StringRef) override {
-    collector_ = std::make_unique<Collector>(file_, facts_);
+    collector_ = std::make_unique<Collector>(ctx_.file, ctx_.facts);
     auto consumer = std::make_unique<Consumer>(ci.getSourceManager(), *collector_);
     consumer_ = consumer.get();
     return consumer;
   }
-  void EndSourceFileAction() override { parsed_ = parsed_ || (consumer_ && consumer_->done); }
+  void EndSourceFileAction() override { ctx_.parsed = ctx_.parsed || (consumer_ && consumer_->done); }
 
  private:
-  const SourceFile& file_;
-  CodeFacts& facts_;
-  std::string stubRoot_;
-  bool useStubs_;
-  bool& parsed_;
+  ParseContext& ctx_;
   std::unique_ptr<Collector> collector_;
+  std::unique_ptr<NestingGuard> guard_;
   Consumer* consumer_ = nullptr;
 };
 
 class Factory : public tooling::FrontendActionFactory {
  public:
-  Factory(const SourceFile& file, CodeFacts& facts, std::string stubRoot, bool useStubs, bool& parsed)
-      : file_(file), facts_(facts), stubRoot_(std::move(stubRoot)), useStubs_(useStubs), parsed_(parsed) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(file_, facts_, stubRoot_, useStubs_, parsed_);
+  explicit Factory(ParseContext& ctx) : ctx_(ctx) {}
+  std::unique_ptr<FrontendAction> create() override { return std::make_unique<Action>(ctx_); }
+
+  // The driver has probed the toolchain; from here on only the roots and the folders it chose are readable:
+  // clang's resource dir and the system include folders it added itself (not the user's -isystem ones).
+  bool runInvocation(std::shared_ptr<CompilerInvocation> invocation, FileManager* files,
+                     std::shared_ptr<PCHContainerOperations> pch, DiagnosticConsumer* diagnostics) override {
+    HeaderSearchOptions& search = invocation->getHeaderSearchOpts();
+    std::vector<std::string> toolchain{search.ResourceDir};
+    std::multiset<std::string> user(ctx_.userSystemDirs.begin(), ctx_.userSystemDirs.end());
+    for (const auto& entry : search.UserEntries) {
+      if (entry.Group != frontend::System && entry.Group != frontend::ExternCSystem) continue;
+      if (auto it = user.find(entry.Path); it != user.end()) {
+        user.erase(it);
+        continue;
+      }
+      toolchain.push_back(entry.Path);
+    }
+    ctx_.sandbox.lockDown(toolchain);
+    // Whatever reached the invocation, nothing it would load or pre-include is honoured.
+    PreprocessorOptions& pp = invocation->getPreprocessorOpts();
+    pp.Includes.clear();
+    pp.MacroIncludes.clear();
+    pp.ImplicitPCHInclude.clear();
+    FrontendOptions& fe = invocation->getFrontendOpts();
+    fe.Plugins.clear();
+    fe.AddPluginActions.clear();
+    fe.ModuleFiles.clear();
+    fe.ModuleMapFiles.clear();
+    return FrontendActionFactory::runInvocation(std::move(invocation), files, std::move(pch), diagnostics);
   }
 
  private:
-  const SourceFile& file_;
-  CodeFacts& facts_;
-  std::string stubRoot_;
-  bool useStubs_;
-  bool& parsed_;
+  ParseContext& ctx_;
 };
 
 // ---------------------------------------------------------------------------
@@ -733,80 +882,74 @@ std::string resourceDir(const CppOptions& options) {
   return LAMBDALINT_CLANG_RESOURCE_DIR;
 }
 
-// The flags of `path` in a compile_commands.json that matter to parsing (-I -D -U -std -isystem -include ...),
-// relative paths made absolute against the entry's directory.
-std::optional<std::vector<std::string>> flagsFromDatabase(const std::string& database, const std::string& path) {
+// The filtered flags of `path` in a compile_commands.json, relative paths made absolute against the entry's
+// directory (itself against the database's folder).
+std::optional<FilteredCompileFlags> flagsFromDatabase(const std::string& database, const std::string& path,
+                                                      uint64_t maxBytes) {
+  auto text = readRegularFile(database, maxBytes);
+  if (!text) return std::nullopt;
   std::string error;
-  auto db = tooling::JSONCompilationDatabase::loadFromFile(database, error, tooling::JSONCommandLineSyntax::AutoDetect);
+  auto db = tooling::JSONCompilationDatabase::loadFromBuffer(*text, error, tooling::JSONCommandLineSyntax::AutoDetect);
   if (!db) return std::nullopt;
+  fs::path base = fs::absolute(fs::path(database)).parent_path();
   std::error_code ec;
   fs::path want = fs::weakly_canonical(path, ec);
   std::optional<tooling::CompileCommand> match;
+  fs::path matchDir;
   for (auto& cmd : db->getAllCompileCommands()) {
-    fs::path f = fs::path(cmd.Filename).is_absolute() ? fs::path(cmd.Filename) : fs::path(cmd.Directory) / cmd.Filename;
-    if (fs::weakly_canonical(f, ec) == want) { match = cmd; break; }
-    if (!match && f.filename() == want.filename()) match = cmd;
-  }
-  if (!match) return std::nullopt;
-  std::vector<std::string> out;
-  const auto& args = match->CommandLine;
-  auto absolute = [&](const std::string& p) {
-    return fs::path(p).is_absolute() ? p : (fs::path(match->Directory) / p).lexically_normal().string();
-  };
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    for (std::string_view flag : {"-I", "-isystem", "-iquote", "-idirafter", "-include"}) {
-      if (a == flag && i + 1 < args.size()) {
-        out.push_back(a);
-        out.push_back(absolute(args[++i]));
-        goto next;
-      }
-      if (a.rfind(flag, 0) == 0 && a.size() > flag.size() && flag == "-I") {
-        out.push_back("-I" + absolute(a.substr(2)));
-        goto next;
-      }
+    fs::path dir = fs::path(cmd.Directory).is_absolute() ? fs::path(cmd.Directory) : base / cmd.Directory;
+    // The database already joined a relative file to the (maybe relative) directory.
+    fs::path f = fs::path(cmd.Filename).is_absolute() ? fs::path(cmd.Filename) : base / cmd.Filename;
+    bool exact = fs::weakly_canonical(f, ec) == want;
+    if (exact || (!match && f.filename() == want.filename())) {
+      match = cmd;
+      matchDir = dir.lexically_normal();
     }
-    if (a.rfind("-D", 0) == 0 || a.rfind("-U", 0) == 0 || a.rfind("-std=", 0) == 0) {
-      out.push_back(a);
-      if ((a == "-D" || a == "-U") && i + 1 < args.size()) out.push_back(args[++i]);
-    }
-  next:;
+    if (exact) break;
   }
-  return out;
+  if (!match || match->CommandLine.empty()) return std::nullopt;
+  std::vector<std::string> args(match->CommandLine.begin() + 1, match->CommandLine.end());  // without the compiler
+  return filterCompileFlags(args, matchDir.string());
 }
 
-std::atomic<unsigned> stubRunCounter{0};
-
-}  // namespace
-
-CodeFacts extractCpp(const SourceFile& file, const CppOptions& options) {
-  auto started = std::chrono::steady_clock::now();
-  CodeFacts facts;
-  facts.path = file.path();
-  facts.language = Language::Cpp;
-
+// The parse itself; runs on the big-stack thread and must not throw.
+void parse(const SourceFile& file, const CppOptions& options, CodeFacts& facts) {
   std::error_code ec;
   std::string path = fs::absolute(file.path(), ec).lexically_normal().string();
   if (ec) path = file.path();
-  std::vector<std::string> flags;
-  if (!options.compileCommands.empty()) {
-    if (auto f = flagsFromDatabase(options.compileCommands, path)) flags = std::move(*f);
+  std::string folder = fs::path(path).parent_path().string();
+
+  std::optional<FilteredCompileFlags> filtered;
+  if (!options.compileCommands.empty())
+    filtered = flagsFromDatabase(options.compileCommands, path, options.maxFileBytes);
+  if (!filtered || filtered->flags.empty()) {
+    auto fallback = filterCompileFlags(options.compileArgs.empty()
+                                           ? std::vector<std::string>{"-std=c++17", "-I" + folder + "/include"}
+                                           : options.compileArgs,
+                                       folder);
+    if (filtered) fallback.dropped.insert(fallback.dropped.begin(), filtered->dropped.begin(), filtered->dropped.end());
+    filtered = std::move(fallback);
   }
-  if (flags.empty()) flags = options.compileArgs;
-  if (flags.empty()) flags = {"-std=c++17", "-I" + (fs::path(path).parent_path() / "include").string()};
+  for (const auto& [option, target] : filtered->dropped) {
+    facts.outsideReads.push_back({option, target, "compiler option that reads or loads files; ignored", {}});
+  }
+  std::vector<std::string> flags = filtered->flags;
   flags.insert(flags.begin(), {"-x", "c++"});
   std::string rd = resourceDir(options);
   if (!rd.empty()) flags.insert(flags.end(), {"-resource-dir", rd});
   flags.insert(flags.end(), {"-ferror-limit=0", "-w", "-fno-color-diagnostics", "-fno-spell-checking"});
   if (options.useStubs) flags.insert(flags.end(), {"-idirafter", kStubDir});
 
-  fs::path stubRoot = fs::temp_directory_path(ec) /
-                      ("lambdalint-cpp-" + std::to_string(::getpid()) + "-" + std::to_string(stubRunCounter++));
-  tooling::FixedCompilationDatabase db(fs::path(path).parent_path().string(), flags);
-  tooling::ClangTool tool(db, {path});
-  tool.mapVirtualFile(path, file.text());
+  // Disk (read-only, sandboxed, with its own working directory: ClangTool "chdirs" into the compile
+  // command's folder) under the in-memory stand-ins. Nothing is ever written.
+  std::vector<std::string> roots = options.roots;
+  if (roots.empty()) roots.push_back(folder);
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> physical(llvm::vfs::createPhysicalFileSystem().release());
+  auto sandbox = llvm::makeIntrusiveRefCnt<SandboxedFileSystem>(physical, roots, options.maxFileBytes);
+  auto standIns = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
+  auto overlay = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(sandbox);
+  overlay->pushOverlay(standIns);
   // Stand-ins for the main file's own `#include <aws/...>` lines, behind every real include folder.
-  std::vector<std::pair<std::string, std::string>> stubs;  // kept alive until run() returns
   if (options.useStubs) {
     std::string_view text = file.text();
     for (size_t at = text.find("#include"); at != std::string_view::npos; at = text.find("#include", at + 1)) {
@@ -816,19 +959,61 @@ CodeFacts extractCpp(const SourceFile& file, const CppOptions& options) {
       size_t close = text.find_first_of(">\"", open + 1);
       if (close == std::string_view::npos || close > eol) continue;
       std::string name(text.substr(open + 1, close - open - 1));
-      if (name.rfind("aws/", 0) != 0) continue;
-      stubs.emplace_back(std::string(kStubDir) + "/" + name, cppStubFor(name, text));
+      if (name.rfind("aws/", 0) != 0 || name.find("..") != std::string::npos) continue;
+      standIns->addFile(std::string(kStubDir) + "/" + name, 0,
+                        llvm::MemoryBuffer::getMemBufferCopy(cppStubFor(name, text), name));
     }
-    for (const auto& [p, content] : stubs) tool.mapVirtualFile(p, content);
   }
-  Diagnostics diagnostics(file, facts);
+
+  tooling::FixedCompilationDatabase db(folder, flags);
+  tooling::ClangTool tool(db, {path}, std::make_shared<PCHContainerOperations>(), overlay);
+  tool.mapVirtualFile(path, file.text());
+  Diagnostics diagnostics(file, facts, options.useStubs);
   tool.setDiagnosticConsumer(&diagnostics);
   tool.setPrintErrorMessage(false);
-  bool parsed = false;
-  Factory factory(file, facts, stubRoot.string(), options.useStubs, parsed);
+  ParseContext ctx{file, facts, *sandbox, *standIns, options.useStubs, filtered->systemDirs};
+  Factory factory(ctx);
   tool.run(&factory);  // 1 when the file had errors: the facts of the rest are still there
-  fs::remove_all(stubRoot, ec);
-  if (!parsed) facts.problems.push_back({ProblemKind::Syntax, {}, "clang could not parse " + file.path()});
+  for (auto& r : sandbox->takeRefusals())
+    facts.outsideReads.push_back({"file", std::move(r.path), std::move(r.reason), {}});
+  if (!ctx.parsed) facts.problems.push_back({ProblemKind::Syntax, {}, "clang could not parse " + file.path()});
+
+  // One entry per file and way it was asked for.
+  std::set<std::pair<std::string, std::string>> seen;
+  auto& reads = facts.outsideReads;
+  reads.erase(std::remove_if(reads.begin(), reads.end(),
+                             [&](const OutsideRead& r) { return !seen.emplace(r.what, r.target).second; }),
+              reads.end());
+}
+
+}  // namespace
+
+CodeFacts extractCpp(const SourceFile& file, const CppOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  CodeFacts facts;
+  facts.path = file.path();
+  facts.language = Language::Cpp;
+  if (file.text().size() > options.maxFileBytes) {
+    facts.problems.push_back(
+        {ProblemKind::Syntax, {}, "file larger than " + std::to_string(options.maxFileBytes) + " bytes; not analysed"});
+    facts.complete = false;
+    return facts;
+  }
+  std::string failure;
+  bool ran = runWithStack(kParseStackBytes, [&] {
+    try {
+      parse(file, options, facts);
+    } catch (const std::exception& e) {
+      failure = e.what();
+    } catch (...) {
+      failure = "unknown exception";
+    }
+  });
+  if (!ran) failure = "could not start the parser thread";
+  if (!failure.empty()) {
+    facts.problems.push_back({ProblemKind::Syntax, {}, "C++ frontend failed: " + failure});
+    facts.complete = false;
+  }
 
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (options.onTiming) options.onTiming(file.path(), ms);
@@ -836,17 +1021,17 @@ CodeFacts extractCpp(const SourceFile& file, const CppOptions& options) {
 }
 
 CodeFacts extractCpp(const std::string& mainFile, const CppOptions& options) {
-  std::ifstream in(mainFile, std::ios::binary);
-  if (!in) {
+  // Never blocks on a FIFO nor reads a device or an oversized file.
+  std::string error;
+  auto text = readRegularFile(mainFile, options.maxFileBytes, &error);
+  if (!text) {
     CodeFacts facts;
     facts.path = mainFile;
     facts.language = Language::Cpp;
-    facts.problems.push_back({ProblemKind::Syntax, {}, "cannot read " + mainFile});
+    facts.problems.push_back({ProblemKind::Syntax, {}, "cannot read " + mainFile + ": " + error});
     return facts;
   }
-  std::stringstream s;
-  s << in.rdbuf();
-  SourceFile file(mainFile, s.str());
+  SourceFile file(mainFile, std::move(*text));
   return extractCpp(file, options);
 }
 
