@@ -23,6 +23,18 @@ class CodeOutsideProject final : public Rule {
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
       const HandlerSource& src = fn.source;
+      // Inside the code: a C++ `#include` that resolves outside the project (it was treated as missing).
+      if (src.facts && !src.inlineCode) {
+        for (const auto& read : src.facts->outsideReads) {
+          if (read.reason.rfind("outside the checked folders", 0) != 0 || read.range.end.offset == 0) continue;
+          ctx.reportAt(src.path, read.range,
+                       fmt::format("{} of {} leads outside the checked folders; lambdalint does not read it, so "
+                                   "what it declares is unknown here. Keep the code's dependencies inside the project "
+                                   "(or check a folder that contains them)",
+                                   read.what, read.target),
+                       fn.id, "outside-include:" + read.target);
+        }
+      }
       if (src.status != HandlerSource::Status::OutsideRoots) continue;
       const Node* node = src.outsideNode ? src.outsideNode : fn.resource->node;
       if (!node) continue;

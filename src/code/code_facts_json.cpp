@@ -18,9 +18,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(EnvRead, name, hasDefault, scope
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Import, module, range)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CatchBlock, range, rethrows, recordsFailure, insideRecordLoop, scope)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(HyphenatedMemberAccess, text, range)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(OutsideRead, what, target, reason, range)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(CodeFacts, path, language, handler, clients, sdkCalls, envReads,
                                                 imports, catches, hyphenatedAccesses, returnsBatchItemFailures,
-                                                batchItemFailuresRange, complete, problems)
+                                                batchItemFailuresRange, complete, problems, outsideReads)
 
 nlohmann::json factsToJson(const CodeFacts& facts) { return facts; }
 

@@ -124,6 +124,8 @@ bool receiveFrame(int fd, std::vector<uint8_t>& payload, Clock::time_point deadl
 json cppOptionsToJson(const CppOptions& o) {
   return {{"compileArgs", o.compileArgs},
           {"compileCommands", o.compileCommands},
+          {"roots", o.roots},
+          {"maxFileBytes", o.maxFileBytes},
           {"useStubs", o.useStubs},
           {"resourceDir", o.resourceDir}};
 }
@@ -132,6 +134,8 @@ CppOptions cppOptionsFromJson(const json& j) {
   CppOptions o;
   o.compileArgs = j.value("compileArgs", std::vector<std::string>{});
   o.compileCommands = j.value("compileCommands", std::string());
+  o.roots = j.value("roots", std::vector<std::string>{});
+  o.maxFileBytes = j.value("maxFileBytes", o.maxFileBytes);
   o.useStubs = j.value("useStubs", true);
   o.resourceDir = j.value("resourceDir", std::string());
   return o;

@@ -213,6 +213,8 @@ bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
     }
   }
   options.compileArgs = {"-std=c++17", "-I" + (codeDir / "include").string()};
+  options.roots = cache.roots().folders();
+  options.maxFileBytes = cache.maxBytes();
   options.onTiming = [](const std::string& file, double ms) {
     std::lock_guard<std::mutex> lock(cppTimingMutex);
     if (cppTimingHook) cppTimingHook(file, ms);

@@ -1,0 +1,1 @@
+constexpr int kExitCode = 0;
