@@ -43,6 +43,7 @@
 #include "code/cpp/big_stack.h"
 #include "code/cpp/compile_flags.h"
 #include "code/cpp/cpp_frontend.h"
+#include "code/cpp/regular_file.h"
 #include "code/cpp/sandboxed_file_system.h"
 
 #ifndef LAMBDALINT_CLANG_RESOURCE_DIR
