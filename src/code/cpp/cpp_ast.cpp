@@ -704,7 +704,8 @@ class NestingGuard {
     if (!tripped_) {
       run_ = token.isOneOf(tok::semi, tok::l_brace, tok::r_brace) ? 0 : run_ + 1;
       const char* why = nullptr;
-      if (bigStackUsed() >= budget_)
+      // The stack is looked at every 64th token (a level lexes at least one; the reserve covers 64 levels).
+      if ((++tokens_ & 63) == 0 && bigStackUsed() >= budget_)
         why = "code nested too deeply to parse";
       else if (run_ > kMaxStatementTokens)
         why = "statement longer than 200000 tokens";
@@ -729,6 +730,7 @@ class NestingGuard {
   CodeFacts& facts_;
   size_t budget_;
   size_t run_ = 0;  // tokens since the last `;`, `{` or `}`
+  size_t tokens_ = 0;
   bool tripped_ = false;
 };
 
