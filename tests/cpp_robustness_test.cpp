@@ -292,11 +292,16 @@ TEST(CppRobustness, CompileFlagsKeepOnlyWhatShapesParsing) {
 
 TEST(CppRobustness, DeepNestingEndsWithAProblem) {
   // `x: ` and 100000 '(' overflowed the stack in Parser::SkipUntil; unary operators and closed
-  // parentheses recurse the same way.
-  for (const std::string& tail :
-       {"x: " + std::string(100000, '('), "int y = " + std::string(200000, '!') + "0;",
-        "int z = " + std::string(100000, '(') + "1" + std::string(100000, ')') + ";",
-        "int w = " + std::string(100000, '[') + ";", "void v() " + std::string(100000, '{')}) {
+  // parentheses recurse the same way; a long chain of assignments overflowed in Sema::CheckCompletedExpr.
+  for (const std::string& tail : {"x: " + std::string(100000, '('), "int y = " + std::string(200000, '!') + "0;",
+                                  "int z = " + std::string(100000, '(') + "1" + std::string(100000, ')') + ";",
+                                  "int w = " + std::string(100000, '[') + ";", "void v() " + std::string(100000, '{'),
+                                  // Built by a loop in the parser, checked recursively by Sema once complete.
+                                  [] {
+                                    std::string s = "int a; void f() { ";
+                                    for (int i = 0; i < 300000; ++i) s += "a=";
+                                    return s + "1; }";
+                                  }()}) {
     SourceFile file("/nonexistent-lambdalint-folder/main.cpp", std::string(kHandler) + tail + "\n");
     CodeFacts f = extractCpp(file, CppOptions{});
     EXPECT_TRUE(f.handler.found) << tail.substr(0, 12);

@@ -43,6 +43,7 @@
 #include "code/cpp/big_stack.h"
 #include "code/cpp/compile_flags.h"
 #include "code/cpp/cpp_frontend.h"
+#include "code/cpp/regular_file.h"
 #include "code/cpp/sandboxed_file_system.h"
 
 #ifndef LAMBDALINT_CLANG_RESOURCE_DIR
@@ -690,19 +691,30 @@ class Includes : public PPCallbacks {
 // Parser recursion follows the nesting of the input (`((((...` recurses once per parenthesis in
 // Parser::SkipUntil, unary operators and declarators likewise). Every level lexes a token, so the token
 // watcher sees the stack grow: past the budget, every further token becomes end-of-file and the parser
-// unwinds with what it has.
+// unwinds with what it has. Sema's checks of a finished full-expression (Sema::CheckCompletedExpr) recurse
+// over its tree, which the parser may have built in a loop (`a=a=a=...`): a statement's length in tokens
+// bounds that depth.
 class NestingGuard {
  public:
+  static constexpr size_t kMaxStatementTokens = 200000;
+
   NestingGuard(const SourceManager& sm, const SourceFile& file, CodeFacts& facts, size_t stackBudget)
       : sm_(sm), file_(file), facts_(facts), budget_(stackBudget) {}
   void onToken(const Token& token) {
     if (!tripped_) {
-      if (bigStackUsed() < budget_) return;
+      run_ = token.isOneOf(tok::semi, tok::l_brace, tok::r_brace) ? 0 : run_ + 1;
+      const char* why = nullptr;
+      // The stack is looked at every 64th token (a level lexes at least one; the reserve covers 64 levels).
+      if ((++tokens_ & 63) == 0 && bigStackUsed() >= budget_)
+        why = "code nested too deeply to parse";
+      else if (run_ > kMaxStatementTokens)
+        why = "statement longer than 200000 tokens";
+      if (!why) return;
       tripped_ = true;
       Range at = mainFileLine(sm_, file_, token.getLocation());
       at.end = at.begin;
       facts_.problems.push_back(
-          {ProblemKind::Syntax, at, "code nested too deeply to parse; the rest of the file was not analysed"});
+          {ProblemKind::Syntax, at, std::string(why) + "; the rest of the file was not analysed"});
     }
     // The watcher gets the token the parser is about to see.
     auto& t = const_cast<Token&>(token);
@@ -717,6 +729,8 @@ class NestingGuard {
   const SourceFile& file_;
   CodeFacts& facts_;
   size_t budget_;
+  size_t run_ = 0;  // tokens since the last `;`, `{` or `}`
+  size_t tokens_ = 0;
   bool tripped_ = false;
 };
 

@@ -21,7 +21,6 @@
 #include <llvm/Support/VirtualFileSystem.h>
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -70,10 +69,6 @@ class SandboxedFileSystem : public llvm::vfs::FileSystem {
   std::vector<SandboxRefusal> refusals_;
   size_t taken_ = 0;
 };
-
-// The whole of `path` if it is a regular file of at most `maxBytes` (opened without blocking, checked on the
-// opened descriptor); else nullopt and why in `error`.
-std::optional<std::string> readRegularFile(const std::string& path, uint64_t maxBytes, std::string* error = nullptr);
 
 // A folder's real path (symlinks resolved) when it exists, else its absolute dot-free form.
 std::string realPathOrAbsolute(const std::string& path);
