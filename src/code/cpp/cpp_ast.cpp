@@ -43,7 +43,7 @@
 #include "code/cpp/big_stack.h"
 #include "code/cpp/compile_flags.h"
 #include "code/cpp/cpp_frontend.h"
-#include "code/cpp/regular_file.h"
+#include "util/read_file.h"
 #include "code/cpp/sandboxed_file_system.h"
 
 #ifndef LAMBDALINT_CLANG_RESOURCE_DIR
@@ -900,7 +900,7 @@ std::string resourceDir(const CppOptions& options) {
 // directory (itself against the database's folder).
 std::optional<FilteredCompileFlags> flagsFromDatabase(const std::string& database, const std::string& path,
                                                       uint64_t maxBytes) {
-  auto text = readRegularFile(database, maxBytes);
+  auto text = readRegularFileText(database, maxBytes);
   if (!text) return std::nullopt;
   std::string error;
   auto db = tooling::JSONCompilationDatabase::loadFromBuffer(*text, error, tooling::JSONCommandLineSyntax::AutoDetect);
@@ -1036,16 +1036,15 @@ CodeFacts extractCpp(const SourceFile& file, const CppOptions& options) {
 
 CodeFacts extractCpp(const std::string& mainFile, const CppOptions& options) {
   // Never blocks on a FIFO nor reads a device or an oversized file.
-  std::string error;
-  auto text = readRegularFile(mainFile, options.maxFileBytes, &error);
-  if (!text) {
+  FileRead read = readRegularFile(mainFile, options.maxFileBytes);
+  if (!read.ok()) {
     CodeFacts facts;
     facts.path = mainFile;
     facts.language = Language::Cpp;
-    facts.problems.push_back({ProblemKind::Syntax, {}, "cannot read " + mainFile + ": " + error});
+    facts.problems.push_back({ProblemKind::Syntax, {}, "cannot read " + mainFile + ": " + read.error});
     return facts;
   }
-  SourceFile file(mainFile, std::move(*text));
+  SourceFile file(mainFile, std::move(read.text));
   return extractCpp(file, options);
 }
 
