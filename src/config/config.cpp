@@ -45,7 +45,14 @@ Config loadConfig(const std::string& path) {
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  auto file = std::make_shared<SourceFile>(path, buffer.str());
+  return parseConfig(path, buffer.str());
+}
+
+Config parseConfig(const std::string& path, std::string text) {
+  Config config;
+  config.path = path;
+  config.baseDir = fs::path(path).parent_path().string();
+  auto file = std::make_shared<SourceFile>(path, std::move(text));
   Document doc = parseYaml(file);
   for (const auto& p : doc.problems) {
     config.problems.push_back(configProblem(path, p.range, "invalid configuration: " + p.message));
