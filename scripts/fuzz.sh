@@ -3,13 +3,15 @@
 # each over its seed corpus (fuzz/seeds.txt) and its regression inputs
 # (fuzz/regressions/<target>/). See docs/fuzzing.md.
 #
-#   scripts/fuzz.sh [--seconds N | --runs N] [--no-build] [TARGET...]
+#   scripts/fuzz.sh [--seconds N] [--runs N] [--no-build] [TARGET...]
 #
-#   --runs N      fixed-count run (CI): every seed and regression input, then N
-#                 mutations, from a fresh scratch corpus and a fixed seed
+#   --runs N      fixed-count run (CI): every seed and regression input, then
+#                 mutations up to N executions in all, from a fresh scratch
+#                 corpus and a fixed seed (FUZZ_SEED, default 1)
 #   --seconds N   campaign (humans): mutate for N seconds per target; the
 #                 scratch corpus build-fuzz/corpus/<target>/ is kept and grows
-#                 across campaigns (default: --seconds 60)
+#                 across campaigns (default: --seconds 60). With --runs, a cap
+#                 on each target's time.
 #   --no-build    use the binaries already in build-fuzz/fuzz/
 #   TARGET        fuzz/<TARGET>.cpp names; default: every fuzz/*_fuzzer.cpp
 #
@@ -21,20 +23,21 @@ cd "$(dirname "$0")/.."
 root=$PWD
 build=$root/build-fuzz
 
-mode=seconds
-amount=60
+runs=
+seconds=
 do_build=1
 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
-    --seconds) mode=seconds; amount=${2:?--seconds needs a number}; shift 2 ;;
-    --runs) mode=runs; amount=${2:?--runs needs a number}; shift 2 ;;
+    --seconds) seconds=${2:?--seconds needs a number}; shift 2 ;;
+    --runs) runs=${2:?--runs needs a number}; shift 2 ;;
     --no-build) do_build=0; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("${1%.cpp}"); shift ;;
   esac
 done
+[ -n "$runs" ] || [ -n "$seconds" ] || seconds=60
 if [ ${#targets[@]} -eq 0 ]; then
   for f in fuzz/*_fuzzer.cpp; do
     [ -e "$f" ] || continue
@@ -79,7 +82,7 @@ for t in "${targets[@]}"; do
   corpus=$build/corpus/$t
   crashes=$build/crashes/$t
   log=$build/logs/$t.log
-  [ "$mode" = runs ] && rm -rf "$corpus"
+  [ -n "$runs" ] && rm -rf "$corpus"
   mkdir -p "$corpus" "$crashes"
   seed_corpus "$t" "$corpus"
   dirs=("$corpus")
@@ -91,11 +94,8 @@ for t in "${targets[@]}"; do
   args=(-artifact_prefix="$crashes/" -timeout=30 -rss_limit_mb=2560 -print_final_stats=1)
   dict=$(dict_of "$t")
   [ -n "$dict" ] && args+=(-dict="$root/$dict")
-  if [ "$mode" = runs ]; then
-    args+=(-runs="$amount" -seed="${FUZZ_SEED:-1}")
-  else
-    args+=(-max_total_time="$amount")
-  fi
+  [ -n "$runs" ] && args+=(-runs="$runs" -seed="${FUZZ_SEED:-1}")
+  [ -n "$seconds" ] && args+=(-max_total_time="$seconds")
   seeds=$(find "$corpus" -type f | wc -l)
   start=$(date +%s)
   status=0
