@@ -249,7 +249,8 @@ TEST(LspServer, GarbageIsParseErrorAndServingGoesOn) {
 }
 
 TEST(LspServer, DeeplyNestedMessageIsRejectedNotAStackOverflow) {
-  // Copying or dumping this with nlohmann::json recursed once per level (found by fuzz/lsp_server_fuzzer).
+  // Copying or dumping this with nlohmann::json recursed once per level (kept as
+  // fuzz/regressions/lsp_server_fuzzer/deep-params-stack-overflow).
   const size_t depth = 100000;
   std::string params = std::string(depth, '[') + std::string(depth, ']');
   Session s =
