@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     --no-build) do_build=0; shift ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
-    *) targets+=("${1%.cpp}"); shift ;;
+    *) targets+=("$(basename "$1" .cpp)"); shift ;;
   esac
 done
 [ -n "$runs" ] || [ -n "$seconds" ] || seconds=60
