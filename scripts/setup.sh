@@ -13,6 +13,8 @@ packages=(
   # libLLVM headers (llvm-14-dev), clang-14 for -print-resource-dir and its built-in headers
   # (libclang-common-14-dev, pulled in by libclang-14-dev).
   libclang-14-dev llvm-14-dev clang-14 libclang-common-14-dev
+  # Sanitizer runtimes and libFuzzer for the asan and fuzz presets (scripts/test-asan.sh, scripts/fuzz.sh).
+  libclang-rt-14-dev
   pre-commit
 )
 # Node.js runs the build-time data packages' installer (npm) and the SARIF validators in tests.

@@ -249,6 +249,22 @@ TEST(LspServer, GarbageIsParseErrorAndServingGoesOn) {
   EXPECT_EQ(s.exitCode, 0);
 }
 
+TEST(LspServer, DeeplyNestedMessageIsRejectedNotAStackOverflow) {
+  // Copying or dumping this with nlohmann::json recursed once per level (kept as
+  // fuzz/regressions/lsp_server_fuzzer/deep-params-stack-overflow).
+  const size_t depth = 100000;
+  std::string params = std::string(depth, '[') + std::string(depth, ']');
+  Session s =
+      serve(initialize() + frame(R"({"jsonrpc":"2.0","method":"textDocument/didSave","params":)" + params + "}") +
+            frame(R"({"jsonrpc":"2.0","id":)" + params + R"(,"method":"shutdown"})") + shutdownExit());
+  int invalid = 0;
+  for (const auto& m : s.messages)
+    if (m.contains("error") && m["error"]["code"] == -32600) ++invalid;
+  EXPECT_EQ(invalid, 2);
+  ASSERT_NE(findResponse(s, 99), nullptr);
+  EXPECT_EQ(s.exitCode, 0);
+}
+
 TEST(LspServer, MissingContentLengthIsParseError) {
   Session s = serve(initialize() + "X-Other: 1\r\n\r\n" + shutdownExit());
   bool parseError = false;

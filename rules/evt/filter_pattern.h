@@ -13,6 +13,8 @@
 
 namespace lambdalint::filter {
 
+struct Member;
+
 struct Value {
   enum class Kind { Null, Bool, Number, String, Array, Object, Unknown };
   Kind kind = Kind::Unknown;  // Unknown: an intrinsic, no static value
@@ -20,13 +22,21 @@ struct Value {
   double number = 0;
   bool numeric = false;       // Number, or a String that reads as a number
   std::vector<Value> items;   // Array
-  std::vector<std::pair<std::string, Value>> members;  // Object, in written order
+  std::vector<Member> members;  // Object, in written order
   const Node* node = nullptr;     // where a finding about this value lands
   const Node* keyNode = nullptr;  // the key it sits under, when written in the template
   bool fromJsonText = false;      // parsed from a JSON string: types are exactly as written
 
   bool isScalar() const { return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String; }
   const Node* where() const { return keyNode ? keyNode : node; }
+};
+
+// An object member. Not an std::pair: pair<std::string, Value> inside Value is
+// rejected by clang with libstdc++ (Value is incomplete where pair checks it).
+struct Member {
+  Member(std::string key, Value value) : first(std::move(key)), second(std::move(value)) {}
+  std::string first;
+  Value second;
 };
 
 struct Loaded {

@@ -47,7 +47,14 @@ Config loadConfig(const std::string& path) {
     config.problems.push_back(configProblem(path, {}, "cannot read the configuration file: " + read.error));
     return config;
   }
-  auto file = std::make_shared<SourceFile>(path, std::move(read.text));
+  return parseConfig(path, std::move(read.text));
+}
+
+Config parseConfig(const std::string& path, std::string text) {
+  Config config;
+  config.path = path;
+  config.baseDir = fs::path(path).parent_path().string();
+  auto file = std::make_shared<SourceFile>(path, std::move(text));
   Document doc = parseYaml(file);
   for (const auto& p : doc.problems) {
     config.problems.push_back(configProblem(path, p.range, "invalid configuration: " + p.message));

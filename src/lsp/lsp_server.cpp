@@ -25,6 +25,8 @@ constexpr int kMethodNotFound = -32601;
 constexpr int kInternalError = -32603;
 constexpr int kServerNotInitialized = -32002;
 
+constexpr int kMaxMessageDepth = 128;  // JSON nesting of one message body
+
 int hexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -205,9 +207,22 @@ std::optional<std::string> LspServer::readMessage() {
 }
 
 void LspServer::handle(const std::string& body) {
-  json message = json::parse(body, nullptr, /*allow_exceptions=*/false);
+  // nlohmann::json parses and destroys without recursion, but copies and dumps
+  // recurse: a body nested some 10^4 levels deep would overflow the stack.
+  // Real messages nest a dozen levels.
+  bool tooDeep = false;
+  auto depthCheck = [&tooDeep](int depth, json::parse_event_t, json&) {
+    if (depth > kMaxMessageDepth) tooDeep = true;
+    return true;
+  };
+  json message = json::parse(body, depthCheck, /*allow_exceptions=*/false);
   if (message.is_discarded()) {
     replyError(nullptr, kParseError, "parse error: the message body is not JSON");
+    return;
+  }
+  if (tooDeep) {
+    replyError(nullptr, kInvalidRequest,
+               "invalid request: nested deeper than " + std::to_string(kMaxMessageDepth) + " levels");
     return;
   }
   if (!message.is_object() || !message.contains("method") || !message["method"].is_string()) {

@@ -95,6 +95,7 @@ class JsonBuilder {
     token = v.raw_json_token();
     const char* start = token.data();
     out.range.begin = positionOf(start);
+    out.range.end = out.range.begin;  // until the value is read whole: a syntax error may cut it short
     switch (type) {
       case od::json_type::object: {
         out.kind = NodeKind::Mapping;
