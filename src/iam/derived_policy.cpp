@@ -76,12 +76,8 @@ std::vector<NeededPermission> neededPermissions(const TemplateModel& model, cons
       need.action = required.action;
       need.onObjects = required.onObjects;
       need.call = &call;
-      if (target) {
-        need.resourceId = *target;
-        need.resource = arnOf(model, *target, required.onObjects);
-      } else {
-        need.resource = "*";
-      }
+      need.resourceId = target.value_or(std::string());
+      need.resource = target ? arnOf(model, *target, required.onObjects) : std::string(1, '*');
       out.push_back(std::move(need));
     }
   }
