@@ -27,11 +27,11 @@ namespace {
 using std::string_view;
 
 constexpr int kModule = -1;
-constexpr int kMaxHops = 64;          // parent hops when reading a node's context
-constexpr int kMaxLoopHops = 512;     // parent hops from a try to an enclosing record loop
-constexpr int kMaxTrace = 8;          // identifier → declaration → ... hops
-constexpr int kMaxResolveSteps = 32;  // steps of one client / handler resolution, recursion included
-constexpr size_t kMaxSameName = 8;    // functions sharing a name beyond which a call by that name is not followed
+constexpr int kMaxHops = 64;              // parent hops when reading a node's context
+constexpr int kMaxLoopHops = 512;         // parent hops from a try to an enclosing record loop
+constexpr int kMaxTrace = 8;              // identifier → declaration → ... hops
+constexpr int kMaxResolveSteps = 32;      // steps of one client / handler resolution, recursion included
+constexpr size_t kMaxSameName = 8;        // functions sharing a name beyond which a call by that name is not followed
 constexpr size_t kMaxScanNodes = 200000;  // nodes visited by one subtree scan
 
 enum class Kind : uint8_t {
@@ -155,7 +155,9 @@ enum class F : uint8_t {
   Count
 };
 constexpr std::array<string_view, static_cast<size_t>(F::Count)> kFieldNames{
-    "alias", "arguments", "body", "condition", "consequence", "constructor", "declaration", "function", "index", "key", "left", "name", "object", "operator", "parameter", "parameters", "pattern", "property", "right", "source", "value"};
+    "alias",     "arguments",  "body",    "condition", "consequence", "constructor", "declaration",
+    "function",  "index",      "key",     "left",      "name",        "object",      "operator",
+    "parameter", "parameters", "pattern", "property",  "right",       "source",      "value"};
 
 TSNode field(TSNode n, F f) {
   struct Table {
@@ -165,8 +167,8 @@ TSNode field(TSNode n, F f) {
   auto make = [](const TSLanguage* language) {
     Table t{language, {}};
     for (size_t i = 0; i < kFieldNames.size(); ++i) {
-      t.ids[i] = ts_language_field_id_for_name(language, kFieldNames[i].data(),
-                                               static_cast<uint32_t>(kFieldNames[i].size()));
+      t.ids[i] =
+          ts_language_field_id_for_name(language, kFieldNames[i].data(), static_cast<uint32_t>(kFieldNames[i].size()));
     }
     return t;
   };
@@ -182,7 +184,6 @@ TSNode field(TSNode n, F f) {
   }
   return lambdalint::code::field(n, kFieldNames[static_cast<size_t>(f)]);
 }
-
 
 bool is(TSNode n, string_view t) { return !ts_node_is_null(n) && type(n) == t; }
 bool same(TSNode a, TSNode b) { return !ts_node_is_null(a) && !ts_node_is_null(b) && ts_node_eq(a, b); }
@@ -228,8 +229,8 @@ TSNode unwrapAwait(TSNode n) {
 TSNode calleeOf(TSNode call) { return unwrapAwait(field(call, F::Function)); }
 
 bool isIterationMethod(string_view m) {
-  static constexpr std::array<string_view, 9> kMethods{"forEach", "map",  "flatMap", "filter",   "reduce",
-                                                       "some",    "every", "find",   "findIndex"};
+  static constexpr std::array<string_view, 9> kMethods{"forEach", "map",   "flatMap", "filter",   "reduce",
+                                                       "some",    "every", "find",    "findIndex"};
   return std::find(kMethods.begin(), kMethods.end(), m) != kMethods.end();
 }
 
@@ -272,8 +273,8 @@ std::optional<std::string> documentCommandOperation(string_view className) {
 
 // Resource-naming parameters reported in SdkCall::resourceParams.
 bool isResourceParam(string_view key, string_view service) {
-  static const std::array<string_view, 12> kKeys{"Bucket",       "TableName",     "QueueUrl",         "TopicArn",
-                                                 "FunctionName", "StateMachineArn", "EventBusName",   "SecretId",
+  static const std::array<string_view, 12> kKeys{"Bucket",       "TableName",          "QueueUrl",     "TopicArn",
+                                                 "FunctionName", "StateMachineArn",    "EventBusName", "SecretId",
                                                  "StreamName",   "DeliveryStreamName", "LogGroupName", "StreamARN"};
   if (key == "Name") return service == "ssm";
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
@@ -403,15 +404,26 @@ class Extractor {
           frames.emplace_back(index, depth);
           break;
         }
-        case Kind::Call: calls_.push_back({n, cur}); noteCall(n, cur); break;
-        case Kind::New: news_.push_back({n, cur}); break;
+        case Kind::Call:
+          calls_.push_back({n, cur});
+          noteCall(n, cur);
+          break;
+        case Kind::New:
+          news_.push_back({n, cur});
+          break;
         case Kind::Declarator:
           declarators_.push_back({n, cur});
           addDeclaredNames(field(n, F::Name));
           break;
-        case Kind::Import: importStatements_.push_back({n, cur}); break;
-        case Kind::Export: exportStatements_.push_back({n, cur}); break;
-        case Kind::Assign: assignments_.push_back({n, cur}); break;
+        case Kind::Import:
+          importStatements_.push_back({n, cur});
+          break;
+        case Kind::Export:
+          exportStatements_.push_back({n, cur});
+          break;
+        case Kind::Assign:
+          assignments_.push_back({n, cur});
+          break;
         case Kind::Catch:
           catches_.push_back(catchSite(n, cur, path, depth));
           addDeclaredNames(field(n, F::Parameter));
@@ -419,14 +431,23 @@ class Extractor {
         case Kind::Binary:
           if (text(field(n, F::Operator)) == "-") subtractions_.push_back({n, cur});
           break;
-        case Kind::Return: returns_.push_back({n, cur}); break;
-        case Kind::ForIn: forIns_.push_back({n, cur}); break;
-        case Kind::Params: addDeclaredNames(n); break;
+        case Kind::Return:
+          returns_.push_back({n, cur});
+          break;
+        case Kind::ForIn:
+          forIns_.push_back({n, cur});
+          break;
+        case Kind::Params:
+          addDeclaredNames(n);
+          break;
         case Kind::Member:
           if (isProcessEnv(field(n, F::Object))) envReadSites_.push_back({n, cur, envDefaulted(n, path, depth)});
           break;
-        case Kind::ClassDecl: declared_.emplace(text(field(n, F::Name))); break;
-        case Kind::Other: break;
+        case Kind::ClassDecl:
+          declared_.emplace(text(field(n, F::Name)));
+          break;
+        case Kind::Other:
+          break;
       }
       if (ts_tree_cursor_goto_first_child(&cursor)) {
         ++depth;
@@ -512,7 +533,7 @@ class Extractor {
     } else if (t == "method_definition") {
       addMethod(text(field(n, F::Name)));
     } else {
-      addPlain(field(n, F::Name));  // `function named() {}`
+      addPlain(field(n, F::Name));               // `function named() {}`
       addDeclaredNames(field(n, F::Parameter));  // `x => ...`
       string_view u = type(up);
       if (u == "variable_declarator" && same(field(up, F::Value), n)) {
@@ -903,9 +924,8 @@ class Extractor {
         // wrapped call's own arguments (`middy(base)`, `wrap(async (e) => ...)`); never a
         // middleware given to `.use(...)`.
         std::reverse(chain.begin(), chain.end());  // innermost call first
-        std::stable_partition(chain.begin(), chain.end(), [&](TSNode c) {
-          return text(field(calleeOf(c), F::Property)) == "handler";
-        });
+        std::stable_partition(chain.begin(), chain.end(),
+                              [&](TSNode c) { return text(field(calleeOf(c), F::Property)) == "handler"; });
         for (TSNode c : chain) {
           string_view method = text(field(calleeOf(c), F::Property));
           if (method == "use" || method == "before" || method == "after" || method == "onError") continue;
@@ -1232,7 +1252,8 @@ class Extractor {
       TSNode p = ts_node_named_child(pattern, i);
       if (is(p, "shorthand_property_identifier_pattern") && text(p) == "Records") {
         recordsArrays_.insert("Records");
-      } else if (is(p, "pair_pattern") && keyName(field(p, F::Key)) == "Records" && is(field(p, F::Value), "identifier")) {
+      } else if (is(p, "pair_pattern") && keyName(field(p, F::Key)) == "Records" &&
+                 is(field(p, F::Value), "identifier")) {
         recordsArrays_.emplace(text(field(p, F::Value)));
       }
     }
@@ -1405,7 +1426,8 @@ class Extractor {
     return {};
   }
 
-  std::vector<std::pair<std::string, TracedValue>> resourceParams(TSNode arg, int func, const std::string& service) const {
+  std::vector<std::pair<std::string, TracedValue>> resourceParams(TSNode arg, int func,
+                                                                  const std::string& service) const {
     std::vector<std::pair<std::string, TracedValue>> out;
     TSNode object = objectLiteral(arg, func);
     if (ts_node_is_null(object)) return out;
@@ -1529,8 +1551,8 @@ class Extractor {
     if (m.rfind("@aws-sdk/client-", 0) == 0) {
       if (!isNew || mem.size() != 1) return std::nullopt;
       string_view cls = mem[0];
-      if (cls.empty() || !(cls[0] >= 'A' && cls[0] <= 'Z') || cls.ends_with("Command") ||
-          cls.ends_with("Exception") || cls.ends_with("ServiceException")) {
+      if (cls.empty() || !(cls[0] >= 'A' && cls[0] <= 'Z') || cls.ends_with("Command") || cls.ends_with("Exception") ||
+          cls.ends_with("ServiceException")) {
         return std::nullopt;
       }
       ct.sdk = "js-v3";
@@ -1638,7 +1660,8 @@ class Extractor {
         break;
       }
       if (t == "variable_declarator") {
-        if (same(field(p, F::Value), cur) && is(field(p, F::Name), "identifier")) out.variable = text(field(p, F::Name));
+        if (same(field(p, F::Value), cur) && is(field(p, F::Name), "identifier"))
+          out.variable = text(field(p, F::Name));
         break;
       }
       if (t == "assignment_expression") {
@@ -1859,8 +1882,7 @@ class Extractor {
         cur = p;
         continue;
       }
-      if (t == "await_expression" || t == "return_statement" || t == "yield_expression" ||
-          t == "for_in_statement") {
+      if (t == "await_expression" || t == "return_statement" || t == "yield_expression" || t == "for_in_statement") {
         return {Use::Consumed, {}};
       }
       if (t == "arrow_function") return {Use::Consumed, {}};  // the expression body is returned
@@ -1868,7 +1890,8 @@ class Extractor {
       if (t == "unary_expression") return {Use::Dropped, {}};  // `void promise`
       if (t == "member_expression") {
         string_view m = text(field(p, F::Property));
-        if (same(field(p, F::Object), cur) && (m == "then" || m == "catch" || m == "finally")) return {Use::Consumed, {}};
+        if (same(field(p, F::Object), cur) && (m == "then" || m == "catch" || m == "finally"))
+          return {Use::Consumed, {}};
         // A v2 request used through `.on(...)`, `.createReadStream()`, `.send(cb)` is no promise to await.
         return {ofVariable ? Use::Dropped : Use::Consumed, {}};
       }
@@ -1977,7 +2000,8 @@ class Extractor {
     }
     if (!cls.ends_with("Command") || cls.size() == 7) return std::nullopt;
     c.operation = cls.substr(0, cls.size() - 7);
-    if (q && q->module.rfind("@aws-sdk/client-", 0) == 0) c.service = iamPrefixForV3Package(string_view(q->module).substr(16));
+    if (q && q->module.rfind("@aws-sdk/client-", 0) == 0)
+      c.service = iamPrefixForV3Package(string_view(q->module).substr(16));
     return c;
   }
 
@@ -2050,9 +2074,18 @@ class Extractor {
       }
       switch (ct->style) {
         case Style::V2: {
-          static const std::unordered_set<string_view> kNotOperations{
-              "on", "waitFor", "setupRequestListeners", "defineService", "constructor", "bindServiceObject",
-              "makeUnauthenticatedRequest", "promise", "send", "abort", "eachPage", "createReadStream"};
+          static const std::unordered_set<string_view> kNotOperations{"on",
+                                                                      "waitFor",
+                                                                      "setupRequestListeners",
+                                                                      "defineService",
+                                                                      "constructor",
+                                                                      "bindServiceObject",
+                                                                      "makeUnauthenticatedRequest",
+                                                                      "promise",
+                                                                      "send",
+                                                                      "abort",
+                                                                      "eachPage",
+                                                                      "createReadStream"};
           if (kNotOperations.count(method)) break;
           if (method == "makeRequest" || method == "getSignedUrl" || method == "getSignedUrlPromise") {
             auto op = stringValue(unwrap(arg0));
@@ -2092,7 +2125,8 @@ class Extractor {
           }
           break;
         }
-        case Style::Database: break;
+        case Style::Database:
+          break;
       }
     }
   }
@@ -2195,7 +2229,8 @@ class Extractor {
     for (TSNode condition : site.conditions) {
       bool loop = false;
       scan(condition, [&](TSNode n) {
-        if (is(n, "member_expression") && text(field(n, F::Property)) == "length" && isRecordsExpr(field(n, F::Object))) {
+        if (is(n, "member_expression") && text(field(n, F::Property)) == "length" &&
+            isRecordsExpr(field(n, F::Object))) {
           loop = true;
         }
         return !loop;

@@ -28,10 +28,10 @@
 namespace lambdalint::code {
 namespace {
 
-constexpr int kMaxDepth = 40;          // expression / name-chain depth of the evaluator
-constexpr size_t kMaxBindings = 32;    // bindings of one name looked at
-constexpr size_t kMaxCallSites = 16;   // call sites looked at to type a parameter
-constexpr size_t kMaxSubWalk = 4096;   // nodes looked at in an except clause or a condition
+constexpr int kMaxDepth = 40;         // expression / name-chain depth of the evaluator
+constexpr size_t kMaxBindings = 32;   // bindings of one name looked at
+constexpr size_t kMaxCallSites = 16;  // call sites looked at to type a parameter
+constexpr size_t kMaxSubWalk = 4096;  // nodes looked at in an except clause or a condition
 
 // ---------------------------------------------------------------------------
 // Node kinds, by symbol (so the walk compares integers, not strings).
@@ -97,7 +97,25 @@ enum class K : uint8_t {
   Delete,
 };
 
-enum class F : uint8_t { alias, arguments, attribute, body, condition, function, key, left, module_name, name, object, operator_, parameters, right, subscript, value, Count };
+enum class F : uint8_t {
+  alias,
+  arguments,
+  attribute,
+  body,
+  condition,
+  function,
+  key,
+  left,
+  module_name,
+  name,
+  object,
+  operator_,
+  parameters,
+  right,
+  subscript,
+  value,
+  Count
+};
 
 struct Grammar {
   const TSLanguage* language = tree_sitter_python();
@@ -164,9 +182,12 @@ struct Grammar {
         {"wildcard_import", K::WildcardImport},
         {"delete_statement", K::Delete},
     };
-    static const char* const kFieldNames[] = {"alias", "arguments", "attribute", "body", "condition", "function", "key", "left", "module_name", "name", "object", "operator", "parameters", "right", "subscript", "value"};
+    static const char* const kFieldNames[] = {"alias",      "arguments", "attribute",   "body", "condition", "function",
+                                              "key",        "left",      "module_name", "name", "object",    "operator",
+                                              "parameters", "right",     "subscript",   "value"};
     for (size_t i = 0; i < static_cast<size_t>(F::Count); ++i) {
-      fields[i] = ts_language_field_id_for_name(language, kFieldNames[i], static_cast<uint32_t>(std::strlen(kFieldNames[i])));
+      fields[i] =
+          ts_language_field_id_for_name(language, kFieldNames[i], static_cast<uint32_t>(std::strlen(kFieldNames[i])));
     }
     uint32_t count = ts_language_symbol_count(language);
     kinds.assign(count, K::Other);
@@ -206,9 +227,7 @@ bool sameNode(TSNode a, TSNode b) {
 
 uint64_t nodeKey(TSNode n) { return (uint64_t{ts_node_start_byte(n)} << 32) | ts_node_end_byte(n); }
 
-TSNode firstNamedChild(TSNode n) {
-  return ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{};
-}
+TSNode firstNamedChild(TSNode n) { return ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{}; }
 
 // Named children, in order (uses a cursor: ts_node_child(i) is linear in i).
 std::vector<TSNode> namedChildren(TSNode n) {
@@ -312,11 +331,11 @@ enum class V : uint8_t {
   Table,     // arg = the table name expression
   Bucket,    // arg = the bucket name expression
   BucketObjects,
-  S3Object,  // arg = the bucket name expression
-  Queue,     // arg = the queue URL expression (may be null)
-  Topic,     // arg = the topic ARN expression
-  Paginator, // s = service, op = operation; origin = get_paginator call
-  Database,  // s = library, kind = database / cache
+  S3Object,   // arg = the bucket name expression
+  Queue,      // arg = the queue URL expression (may be null)
+  Topic,      // arg = the topic ARN expression
+  Paginator,  // s = service, op = operation; origin = get_paginator call
+  Database,   // s = library, kind = database / cache
 };
 
 struct Val {
@@ -325,17 +344,15 @@ struct Val {
   std::string lib;
   std::string op;
   std::string kind;
-  TSNode arg{};     // constructor argument naming the resource
-  int argFn = -1;   // function whose scope `arg` is evaluated in
-  int index = -1;   // function / class index
-  TSNode origin{};  // the call that produced a paginator
+  TSNode arg{};             // constructor argument naming the resource
+  int argFn = -1;           // function whose scope `arg` is evaluated in
+  int index = -1;           // function / class index
+  TSNode origin{};          // the call that produced a paginator
   bool constructs = false;  // this very call creates the client / connection
   bool dynamic = false;     // service or operation not known statically
 };
 
-bool isObject(V k) {
-  return k != V::Unknown && k != V::None && k != V::Literal && k != V::EnvVar && k != V::Event;
-}
+bool isObject(V k) { return k != V::Unknown && k != V::None && k != V::Literal && k != V::EnvVar && k != V::Event; }
 
 bool sameVal(const Val& a, const Val& b) {
   if (a.k != b.k || a.s != b.s) return false;
@@ -590,7 +607,9 @@ std::vector<std::string_view> Analyzer::paramsOf(TSNode params) {
   std::vector<std::string_view> out;
   for (TSNode p : namedChildren(params)) {
     switch (kindOf(p)) {
-      case K::Identifier: out.push_back(text(p)); break;
+      case K::Identifier:
+        out.push_back(text(p));
+        break;
       case K::TypedParam: {
         TSNode id = firstNamedChild(p);
         out.push_back(kindOf(id) == K::Identifier ? text(id) : std::string_view());
@@ -602,7 +621,8 @@ std::vector<std::string_view> Analyzer::paramsOf(TSNode params) {
         out.push_back(kindOf(id) == K::Identifier ? text(id) : std::string_view());
         break;
       }
-      default: break;  // *args, **kwargs, `/`, `*`: later positions are not matched
+      default:
+        break;  // *args, **kwargs, `/`, `*`: later positions are not matched
     }
   }
   return out;
@@ -649,7 +669,8 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
             std::string_view t = text(e);
             size_t dot = t.rfind('.');
             std::string_view last = dot == std::string_view::npos ? t : t.substr(dot + 1);
-            if (last == "lru_cache" || last == "cache" || last == "cached_property" || last == "cached") f.cached = true;
+            if (last == "lru_cache" || last == "cache" || last == "cached_property" || last == "cached")
+              f.cached = true;
           }
         }
       } else {
@@ -735,7 +756,8 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       if (kindOf(value) == K::AsPattern) {
         TSNode alias = fld(value, F::alias);
         TSNode target = firstNamedChild(alias);
-        if (!ts_node_is_null(target)) pending_.push_back({target, firstNamedChild(value), top.fn, top.cls, top.classBody, false});
+        if (!ts_node_is_null(target))
+          pending_.push_back({target, firstNamedChild(value), top.fn, top.cls, top.classBody, false});
       }
       return;
     }
@@ -796,8 +818,10 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
         TSNode function = fld(n, F::function);
         K fk = kindOf(function);
         std::string_view callee;
-        if (fk == K::Identifier) callee = text(function);
-        else if (fk == K::Attribute) callee = text(fld(function, F::attribute));
+        if (fk == K::Identifier)
+          callee = text(function);
+        else if (fk == K::Attribute)
+          callee = text(fld(function, F::attribute));
         if (!callee.empty()) callSites_[callee].push_back(exprs_.size());
       }
       exprs_.push_back(e);
@@ -914,7 +938,8 @@ void Analyzer::bindTarget(TSNode target, TSNode value, int fn, int cls, bool cla
 int Analyzer::resolveFunctionExpr(TSNode e, int depth) {
   if (depth > 8 || ts_node_is_null(e)) return -1;
   switch (kindOf(e)) {
-    case K::Paren: return resolveFunctionExpr(firstNamedChild(e), depth + 1);
+    case K::Paren:
+      return resolveFunctionExpr(firstNamedChild(e), depth + 1);
     case K::Lambda: {
       auto it = fnByNode_.find(nodeKey(e));
       return it == fnByNode_.end() ? -1 : it->second;
@@ -945,7 +970,8 @@ int Analyzer::resolveFunctionExpr(TSNode e, int depth) {
       }
       return -1;
     }
-    default: return -1;
+    default:
+      return -1;
   }
 }
 
@@ -1119,7 +1145,8 @@ Val Analyzer::combine(std::vector<Val>& vals) {
 
 Val Analyzer::evalBinding(const Binding& b, int depth) {
   switch (b.kind) {
-    case Binding::Value: return ts_node_is_null(b.node) ? Val{} : eval(b.node, b.fn, depth + 1);
+    case Binding::Value:
+      return ts_node_is_null(b.node) ? Val{} : eval(b.node, b.fn, depth + 1);
     case Binding::Import: {
       Val v;
       v.k = V::Module;
@@ -1144,8 +1171,10 @@ Val Analyzer::evalBinding(const Binding& b, int depth) {
       v.index = b.index;
       return v;
     }
-    case Binding::Param: return evalParam(b.fn, b.index, depth + 1);
-    case Binding::Opaque: return Val{};
+    case Binding::Param:
+      return evalParam(b.fn, b.index, depth + 1);
+    case Binding::Opaque:
+      return Val{};
   }
   return Val{};
 }
@@ -1190,8 +1219,10 @@ Val Analyzer::evalParam(int fn, int index, int depth) {
   if (f.cls >= 0 && index == 0) {  // self / cls of a method
     std::string_view p = f.params[0];
     Val v;
-    if (p == "self") v.k = V::Instance;
-    else if (p == "cls") v.k = V::ClassRef;
+    if (p == "self")
+      v.k = V::Instance;
+    else if (p == "cls")
+      v.k = V::ClassRef;
     v.index = f.cls;
     if (v.k != V::Unknown) return v;
   }
@@ -1249,9 +1280,11 @@ Val Analyzer::eval(TSNode e, int fn, int depth) {
   }
   if (ts_node_is_null(e)) return Val{};
   switch (kindOf(e)) {
-    case K::Identifier: return evalName(text(e), fn, depth);
+    case K::Identifier:
+      return evalName(text(e), fn, depth);
     case K::Paren:
-    case K::Await: return eval(firstNamedChild(e), fn, depth + 1);
+    case K::Await:
+      return eval(firstNamedChild(e), fn, depth + 1);
     case K::None: {
       Val v;
       v.k = V::None;
@@ -1288,16 +1321,21 @@ Val Analyzer::eval(TSNode e, int fn, int depth) {
       Val object = eval(fld(e, F::object), fn, depth + 1);
       std::string_view name = text(fld(e, F::attribute));
       switch (object.k) {
-        case V::Module: object.s += "."; object.s += name; return object;
+        case V::Module:
+          object.s += ".";
+          object.s += name;
+          return object;
         case V::Instance:
-        case V::ClassRef: return evalClassAttr(object.index, name, depth + 1);
+        case V::ClassRef:
+          return evalClassAttr(object.index, name, depth + 1);
         case V::Bucket:
           if (name == "objects") {
             object.k = V::BucketObjects;
             return object;
           }
           return Val{};
-        default: break;
+        default:
+          break;
       }
       if ((object.k == V::Resource || object.k == V::Table) && name == "meta") {
         Val v;
@@ -1336,8 +1374,10 @@ Val Analyzer::eval(TSNode e, int fn, int depth) {
       }
       return Val{};
     }
-    case K::Call: return evalCall(e, fn, depth);
-    default: return Val{};
+    case K::Call:
+      return evalCall(e, fn, depth);
+    default:
+      return Val{};
   }
 }
 
@@ -1358,7 +1398,8 @@ Val Analyzer::makeClient(V kind, std::string lib, TSNode args, int fn, int depth
 
 Val Analyzer::moduleCall(const std::string& path, TSNode args, int fn, int depth) {
   if (path == "boto3.client" || path == "boto3.session.client") return makeClient(V::Client, "boto3", args, fn, depth);
-  if (path == "boto3.resource" || path == "boto3.session.resource") return makeClient(V::Resource, "boto3", args, fn, depth);
+  if (path == "boto3.resource" || path == "boto3.session.resource")
+    return makeClient(V::Resource, "boto3", args, fn, depth);
   if (path == "boto3.Session" || path == "boto3.session.Session" || path == "aioboto3.Session" ||
       path == "aioboto3.session.Session") {
     Val v;
@@ -1448,7 +1489,8 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
       return v;
     };
     switch (recv.k) {
-      case V::Module: return moduleCall(recv.s + "." + std::string(m), args, fn, depth);
+      case V::Module:
+        return moduleCall(recv.s + "." + std::string(m), args, fn, depth);
       case V::Session:
         if (m == "client") return makeClient(V::Client, recv.lib, args, fn, depth);
         if (m == "resource") return makeClient(V::Resource, recv.lib, args, fn, depth);
@@ -1477,8 +1519,10 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
           v.origin = call;
           v.dynamic = recv.dynamic;
           std::string op;
-          if (literal(argAt(args, 0, "operation_name"), op)) v.op = pascal(op);
-          else v.dynamic = true;
+          if (literal(argAt(args, 0, "operation_name"), op))
+            v.op = pascal(op);
+          else
+            v.dynamic = true;
           return v;
         }
         return Val{};
@@ -1497,13 +1541,15 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
         if (method.k == V::Def) return returnType(method.index, depth + 1);
         return Val{};
       }
-      default: return Val{};
+      default:
+        return Val{};
     }
   }
   if (kindOf(function) == K::Identifier) {
     Val callee = evalName(text(function), fn, depth + 1);
     switch (callee.k) {
-      case V::Module: return moduleCall(callee.s, args, fn, depth);
+      case V::Module:
+        return moduleCall(callee.s, args, fn, depth);
       case V::Def: {
         Val r = returnType(callee.index, depth + 1);
         r.constructs = false;
@@ -1515,7 +1561,8 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
         v.index = callee.index;
         return v;
       }
-      default: return Val{};
+      default:
+        return Val{};
     }
   }
   return Val{};
@@ -1529,10 +1576,21 @@ TracedValue Analyzer::trace(TSNode e, int fn) {
   t.range = range(e);
   Val v = eval(e, fn, 0);
   switch (v.k) {
-    case V::Literal: t.kind = TracedValue::Kind::Literal; t.text = v.s; break;
-    case V::EnvVar: t.kind = TracedValue::Kind::EnvVar; t.text = v.s; break;
-    case V::Event: t.kind = TracedValue::Kind::Event; t.text = v.s; break;
-    default: t.kind = TracedValue::Kind::Unknown; break;
+    case V::Literal:
+      t.kind = TracedValue::Kind::Literal;
+      t.text = v.s;
+      break;
+    case V::EnvVar:
+      t.kind = TracedValue::Kind::EnvVar;
+      t.text = v.s;
+      break;
+    case V::Event:
+      t.kind = TracedValue::Kind::Event;
+      t.text = v.s;
+      break;
+    default:
+      t.kind = TracedValue::Kind::Unknown;
+      break;
   }
   return t;
 }
@@ -1562,9 +1620,9 @@ void Analyzer::addParam(SdkCall& call, std::string name, TSNode value, int fn) {
 }
 
 void Analyzer::addParams(SdkCall& call, TSNode args, int fn, std::string_view service, std::string_view method) {
-  static const std::string_view kNames[] = {"Bucket",     "TableName",  "QueueUrl",           "TopicArn",
-                                            "FunctionName", "StateMachineArn", "EventBusName", "SecretId",
-                                            "StreamName", "DeliveryStreamName", "LogGroupName"};
+  static const std::string_view kNames[] = {"Bucket",       "TableName",          "QueueUrl",     "TopicArn",
+                                            "FunctionName", "StateMachineArn",    "EventBusName", "SecretId",
+                                            "StreamName",   "DeliveryStreamName", "LogGroupName"};
   auto wanted = [&](std::string_view key) {
     if (key == "Name") return service == "ssm";
     return std::find(std::begin(kNames), std::end(kNames), key) != std::end(kNames);
@@ -1618,8 +1676,10 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
     case V::BucketObjects:
     case V::S3Object:
     case V::Queue:
-    case V::Topic: break;
-    default: return;  // not an SDK object (most calls end here)
+    case V::Topic:
+      break;
+    default:
+      return;  // not an SDK object (most calls end here)
   }
   TSNode args = fld(e.node, F::arguments);
   if (kindOf(args) != K::ArgList) args = TSNode{};
@@ -1642,9 +1702,13 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
   };
   switch (recv.k) {
     case V::Client: {
-      static const std::string_view kNotOperations[] = {
-          "get_waiter",      "can_paginate",          "close",   "generate_presigned_url",
-          "generate_presigned_post", "generate_db_auth_token", "get_paginator"};
+      static const std::string_view kNotOperations[] = {"get_waiter",
+                                                        "can_paginate",
+                                                        "close",
+                                                        "generate_presigned_url",
+                                                        "generate_presigned_post",
+                                                        "generate_db_auth_token",
+                                                        "get_paginator"};
       if (std::find(std::begin(kNotOperations), std::end(kNotOperations), method) != std::end(kNotOperations)) return;
       if (method.empty() || method[0] == '_') return;
       if (recv.s == "s3") {
@@ -1697,8 +1761,11 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
     case V::BucketObjects:
       ctorParam = "Bucket";
       call.service = "s3";
-      pick({{"all", "ListObjects"}, {"filter", "ListObjects"}, {"limit", "ListObjects"},
-            {"page_size", "ListObjects"}, {"delete", "DeleteObjects"}});
+      pick({{"all", "ListObjects"},
+            {"filter", "ListObjects"},
+            {"limit", "ListObjects"},
+            {"page_size", "ListObjects"},
+            {"delete", "DeleteObjects"}});
       break;
     case V::S3Object:
       ctorParam = "Bucket";
@@ -1737,7 +1804,8 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
             {"delete", "DeleteTopic"},
             {"set_attributes", "SetTopicAttributes"}});
       break;
-    default: return;
+    default:
+      return;
   }
   if (op.empty() && !recv.dynamic) return;
   call.operation = op;
@@ -1858,13 +1926,22 @@ void Analyzer::judgeCall(const Expr& e, CodeFacts& facts) {
     call.service = recv.k == V::Client || recv.k == V::Resource ? recv.s : std::string();
     if (call.service.empty()) {
       switch (recv.k) {
-        case V::Table: call.service = "dynamodb"; break;
+        case V::Table:
+          call.service = "dynamodb";
+          break;
         case V::Bucket:
         case V::S3Object:
-        case V::BucketObjects: call.service = "s3"; break;
-        case V::Queue: call.service = "sqs"; break;
-        case V::Topic: call.service = "sns"; break;
-        default: break;
+        case V::BucketObjects:
+          call.service = "s3";
+          break;
+        case V::Queue:
+          call.service = "sqs";
+          break;
+        case V::Topic:
+          call.service = "sns";
+          break;
+        default:
+          break;
       }
     }
     call.dynamic = true;
@@ -2018,26 +2095,26 @@ void Analyzer::collectImports(CodeFacts& facts) {
   QueryCursorPtr cursor(ts_query_cursor_new());
   // The walk found the statements: run the query on each rather than on the whole tree.
   for (TSNode statementNode : imports_) {
-  ts_query_cursor_exec(cursor.get(), query.get(), statementNode);
-  TSQueryMatch match;
-  while (ts_query_cursor_next_match(cursor.get(), &match)) {
-    Import imp;
-    TSNode statement{};
-    for (uint16_t i = 0; i < match.capture_count; ++i) {
-      uint32_t length = 0;
-      const char* captureName = ts_query_capture_name_for_id(query.get(), match.captures[i].index, &length);
-      std::string_view name(captureName, length);
-      if (name == "module") imp.module = std::string(text(match.captures[i].node));
-      if (name == "statement") statement = match.captures[i].node;
-      if (name == "future") {
-        statement = match.captures[i].node;
-        imp.module = "__future__";
+    ts_query_cursor_exec(cursor.get(), query.get(), statementNode);
+    TSQueryMatch match;
+    while (ts_query_cursor_next_match(cursor.get(), &match)) {
+      Import imp;
+      TSNode statement{};
+      for (uint16_t i = 0; i < match.capture_count; ++i) {
+        uint32_t length = 0;
+        const char* captureName = ts_query_capture_name_for_id(query.get(), match.captures[i].index, &length);
+        std::string_view name(captureName, length);
+        if (name == "module") imp.module = std::string(text(match.captures[i].node));
+        if (name == "statement") statement = match.captures[i].node;
+        if (name == "future") {
+          statement = match.captures[i].node;
+          imp.module = "__future__";
+        }
       }
+      if (ts_node_is_null(statement) || imp.module.empty()) continue;
+      imp.range = range(statement);
+      facts.imports.push_back(std::move(imp));
     }
-    if (ts_node_is_null(statement) || imp.module.empty()) continue;
-    imp.range = range(statement);
-    facts.imports.push_back(std::move(imp));
-  }
   }
 }
 
@@ -2064,8 +2141,10 @@ CodeFacts Analyzer::run() {
   collectImports(facts);
   // Innermost first (reverse pre-order): a receiver is judged before the call on it.
   for (auto e = exprs_.rbegin(); e != exprs_.rend(); ++e) {
-    if (e->isCall) judgeCall(*e, facts);
-    else judgeSubscript(*e, facts);
+    if (e->isCall)
+      judgeCall(*e, facts);
+    else
+      judgeSubscript(*e, facts);
   }
   for (const PendingPaginator& p : paginators_) {
     // A paginator never `.paginate()`d here still names its operation.

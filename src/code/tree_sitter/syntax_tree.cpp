@@ -51,8 +51,9 @@ std::vector<ParseProblem> SyntaxTree::syntaxErrors(size_t limit) const {
     TSNode n = stack.back();
     stack.pop_back();
     if (ts_node_is_error(n) || ts_node_is_missing(n)) {
-      std::string message = ts_node_is_missing(n) ? "syntax error: missing " + std::string(ts_node_type(n))
-                                                  : "syntax error: unexpected '" + printable(text(n).substr(0, 40)) + "'";
+      std::string message = ts_node_is_missing(n)
+                                ? "syntax error: missing " + std::string(ts_node_type(n))
+                                : "syntax error: unexpected '" + printable(text(n).substr(0, 40)) + "'";
       out.push_back({ProblemKind::Syntax, range(n), std::move(message)});
       continue;
     }
