@@ -22,7 +22,10 @@
 #include <utility>
 #include <vector>
 
+#include "code/tree_sitter/node.h"
+#include "code/tree_sitter/not_analysed.h"
 #include "code/tree_sitter/syntax_tree.h"
+#include "code/tree_sitter/tree_cursor.h"
 #include "lambdalint_languages.h"
 
 namespace lambdalint::code {
@@ -201,8 +204,8 @@ struct Grammar {
   }
 
   K kind(TSNode n) const {
-    if (ts_node_is_null(n)) return K::Other;
-    TSSymbol s = ts_node_symbol(n);
+    if (isNull(n)) return K::Other;
+    TSSymbol s = symbol(n);
     return s < kinds.size() ? kinds[s] : K::Other;
   }
 };
@@ -215,46 +218,39 @@ const Grammar& grammar() {
 K kindOf(TSNode n) { return grammar().kind(n); }
 
 // A child by field, with the field id looked up once (ts_node_child_by_field_name compares strings).
-TSNode fld(TSNode n, F f) {
-  if (ts_node_is_null(n)) return n;
-  return ts_node_child_by_field_id(n, grammar().fields[static_cast<size_t>(f)]);
-}
+TSNode fld(TSNode n, F f) { return fieldById(n, grammar().fields[static_cast<size_t>(f)]); }
 
 bool sameNode(TSNode a, TSNode b) {
-  return !ts_node_is_null(a) && !ts_node_is_null(b) && ts_node_start_byte(a) == ts_node_start_byte(b) &&
-         ts_node_end_byte(a) == ts_node_end_byte(b) && ts_node_symbol(a) == ts_node_symbol(b);
+  return !isNull(a) && !isNull(b) && startByte(a) == startByte(b) && endByte(a) == endByte(b) && symbol(a) == symbol(b);
 }
 
-uint64_t nodeKey(TSNode n) { return (uint64_t{ts_node_start_byte(n)} << 32) | ts_node_end_byte(n); }
+uint64_t nodeKey(TSNode n) { return (uint64_t{startByte(n)} << 32) | endByte(n); }
 
-TSNode firstNamedChild(TSNode n) { return ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{}; }
+TSNode firstNamedChild(TSNode n) { return namedChildCount(n) > 0 ? namedChild(n, 0) : TSNode{}; }
 
-// Named children, in order (uses a cursor: ts_node_child(i) is linear in i).
+// Named children, in order (uses a cursor: child(i) is linear in i).
 std::vector<TSNode> namedChildren(TSNode n) {
   std::vector<TSNode> out;
-  if (ts_node_is_null(n)) return out;
-  TSTreeCursor c = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&c)) {
+  TreeCursor c(n);
+  if (c.gotoFirstChild()) {
     do {
-      TSNode child = ts_tree_cursor_current_node(&c);
-      if (ts_node_is_named(child)) out.push_back(child);
-    } while (ts_tree_cursor_goto_next_sibling(&c));
+      TSNode child = c.node();
+      if (isNamed(child)) out.push_back(child);
+    } while (c.gotoNextSibling());
   }
-  ts_tree_cursor_delete(&c);
   return out;
 }
 
 // Children with the given field name (import statements carry several `name`s).
 std::vector<TSNode> fieldChildren(TSNode n, const char* fieldName) {
   std::vector<TSNode> out;
-  TSTreeCursor c = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&c)) {
+  TreeCursor c(n);
+  if (c.gotoFirstChild()) {
     do {
-      const char* f = ts_tree_cursor_current_field_name(&c);
-      if (f && std::strcmp(f, fieldName) == 0) out.push_back(ts_tree_cursor_current_node(&c));
-    } while (ts_tree_cursor_goto_next_sibling(&c));
+      const char* f = c.fieldName();
+      if (f && std::strcmp(f, fieldName) == 0) out.push_back(c.node());
+    } while (c.gotoNextSibling());
   }
-  ts_tree_cursor_delete(&c);
   return out;
 }
 
@@ -460,8 +456,8 @@ std::string lowerNoUnderscore(std::string_view s) {
 
 class Analyzer {
  public:
-  Analyzer(const SourceFile& file, std::string_view handlerName)
-      : file_(file), tree_(file, grammar().language), handlerName_(handlerName) {
+  Analyzer(const SourceFile& file, std::string_view handlerName, const ParseBudget& budget)
+      : file_(file), tree_(file, grammar().language, budget), handlerName_(handlerName) {
     // `app.handler` (the template's Handler) names the symbol after the last dot
     size_t dot = handlerName_.rfind('.');
     if (dot != std::string_view::npos) handlerName_ = handlerName_.substr(dot + 1);
@@ -579,26 +575,25 @@ void Analyzer::collect() {
   TSNode root = tree_.root();
   frames_.push_back({0, -1, -1, false, -1});
   path_.push_back(root);
-  TSTreeCursor cur = ts_tree_cursor_new(root);
+  TreeCursor cur(root);
   uint32_t depth = 0;
   for (;;) {
-    if (ts_tree_cursor_goto_first_child(&cur)) {
+    if (cur.gotoFirstChild()) {
       ++depth;
     } else {
       bool moved = false;
-      while (!(moved = ts_tree_cursor_goto_next_sibling(&cur))) {
-        if (!ts_tree_cursor_goto_parent(&cur)) break;
+      while (!(moved = cur.gotoNextSibling())) {
+        if (!cur.gotoParent()) break;
         --depth;
       }
       if (!moved) break;
     }
     while (frames_.size() > 1 && frames_.back().depth >= depth) frames_.pop_back();
-    TSNode node = ts_tree_cursor_current_node(&cur);
+    TSNode node = cur.node();
     path_.resize(depth);
     path_.push_back(node);
-    if (ts_node_is_named(node)) visit(node, depth);
+    if (isNamed(node)) visit(node, depth);
   }
-  ts_tree_cursor_delete(&cur);
   path_.clear();
   path_.shrink_to_fit();
 }
@@ -657,8 +652,8 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       if (!f.lambda) {
         f.nameNode = fld(n, F::name);
         f.name = text(f.nameNode);
-        TSNode first = ts_node_child(n, 0);
-        f.isAsync = !ts_node_is_null(first) && std::strcmp(ts_node_type(first), "async") == 0;
+        TSNode first = child(n, 0);
+        f.isAsync = type(first) == "async";
         f.params = paramsOf(fld(n, F::parameters));
         TSNode parent = depth > 0 ? path_[depth - 1] : TSNode{};
         if (kindOf(parent) == K::DecoratedDef) {
@@ -681,7 +676,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       fns_.push_back(std::move(f));
       fnNames_.emplace_back();
       Fn& added = fns_.back();
-      if (!added.lambda && !ts_node_is_null(added.nameNode)) {
+      if (!added.lambda && !isNull(added.nameNode)) {
         Binding b;
         b.kind = Binding::Def;
         b.node = n;
@@ -709,7 +704,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       int index = static_cast<int>(classes_.size());
       classes_.push_back(c);
       classNames_.emplace_back();
-      if (!ts_node_is_null(nameNode)) {
+      if (!isNull(nameNode)) {
         Binding b;
         b.kind = Binding::Class;
         b.node = n;
@@ -724,7 +719,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
     case K::Elif:
       if (top.fn >= 0) {
         TSNode cond = fld(n, F::condition);
-        if (!ts_node_is_null(cond)) fns_[static_cast<size_t>(top.fn)].conditions.push_back(cond);
+        if (!isNull(cond)) fns_[static_cast<size_t>(top.fn)].conditions.push_back(cond);
       }
       return;
     case K::For: {
@@ -745,7 +740,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
     case K::Assignment: {
       TSNode right = fld(n, F::right);
       while (kindOf(right) == K::Assignment) right = fld(right, F::right);  // a = b = value
-      if (!ts_node_is_null(right)) pending_.push_back({fld(n, F::left), right, top.fn, top.cls, top.classBody, false});
+      if (!isNull(right)) pending_.push_back({fld(n, F::left), right, top.fn, top.cls, top.classBody, false});
       return;
     }
     case K::NamedExpr:
@@ -756,7 +751,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       if (kindOf(value) == K::AsPattern) {
         TSNode alias = fld(value, F::alias);
         TSNode target = firstNamedChild(alias);
-        if (!ts_node_is_null(target))
+        if (!isNull(target))
           pending_.push_back({target, firstNamedChild(value), top.fn, top.cls, top.classBody, false});
       }
       return;
@@ -777,7 +772,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       bindImports(n, top.fn, top.cls, top.classBody);
       return;
     case K::Other:
-      if (std::strcmp(ts_node_type(n), "future_import_statement") == 0) imports_.push_back(n);
+      if (type(n) == "future_import_statement") imports_.push_back(n);
       return;
     case K::Call:
     case K::Subscript: {
@@ -853,7 +848,7 @@ void Analyzer::bindImports(TSNode stmt, int fn, int cls, bool classBody) {
       } else if (kindOf(name) == K::AliasedImport) {
         b.module = std::string(text(fld(name, F::name)));
         TSNode alias = fld(name, F::alias);
-        if (!ts_node_is_null(alias)) bindName(alias, std::move(b), fn, cls, classBody);
+        if (!isNull(alias)) bindName(alias, std::move(b), fn, cls, classBody);
       }
     }
     return;
@@ -869,7 +864,7 @@ void Analyzer::bindImports(TSNode stmt, int fn, int cls, bool classBody) {
     } else if (kindOf(name) == K::AliasedImport) {
       b.module = module + "." + std::string(text(fld(name, F::name)));
       TSNode alias = fld(name, F::alias);
-      if (!ts_node_is_null(alias)) bindName(alias, std::move(b), fn, cls, classBody);
+      if (!isNull(alias)) bindName(alias, std::move(b), fn, cls, classBody);
     }
   }
 }
@@ -920,7 +915,7 @@ void Analyzer::bindTarget(TSNode target, TSNode value, int fn, int cls, bool cla
       // for i, record in enumerate(items)
       TSNode items = firstNamedChild(fld(value, F::arguments));
       bindTarget(targets[0], TSNode{}, fn, cls, classBody, false);
-      if (!ts_node_is_null(items)) bindTarget(targets[1], items, fn, cls, classBody, true);
+      if (!isNull(items)) bindTarget(targets[1], items, fn, cls, classBody, true);
       return;
     }
     std::vector<TSNode> values;
@@ -936,7 +931,7 @@ void Analyzer::bindTarget(TSNode target, TSNode value, int fn, int cls, bool cla
 // The handler and the scopes
 
 int Analyzer::resolveFunctionExpr(TSNode e, int depth) {
-  if (depth > 8 || ts_node_is_null(e)) return -1;
+  if (depth > 8 || isNull(e)) return -1;
   switch (kindOf(e)) {
     case K::Paren:
       return resolveFunctionExpr(firstNamedChild(e), depth + 1);
@@ -983,7 +978,7 @@ void Analyzer::findHandler(CodeFacts& facts) {
   const Binding* last = nullptr;
   for (const Binding& b : it->second) {
     if (b.kind != Binding::Def && b.kind != Binding::Value && b.kind != Binding::Import) continue;
-    if (!last || ts_node_start_byte(b.target) >= ts_node_start_byte(last->target)) last = &b;
+    if (!last || startByte(b.target) >= startByte(last->target)) last = &b;
   }
   if (!last) return;
   facts.handler.found = true;
@@ -1073,17 +1068,17 @@ bool Analyzer::literal(TSNode e, std::string& out) const {
   if (k != K::String) return false;
   TSNode start{}, end{};
   for (TSNode c : namedChildren(e)) {
-    std::string_view t = ts_node_type(c);
+    std::string_view t = type(c);
     if (kindOf(c) == K::Interpolation) return false;
     if (t == "string_start") start = c;
     if (t == "string_end") end = c;
   }
-  if (ts_node_is_null(start) || ts_node_is_null(end)) return false;
+  if (isNull(start) || isNull(end)) return false;
   std::string_view prefix = text(start);
   for (char c : prefix) {
     if (c == 'f' || c == 'F' || c == 'b' || c == 'B') return false;  // f-strings, bytes
   }
-  uint32_t b = ts_node_end_byte(start), en = ts_node_start_byte(end);
+  uint32_t b = endByte(start), en = startByte(end);
   if (en < b) return false;
   out = std::string(file_.text().substr(b, en - b));
   return true;
@@ -1098,7 +1093,7 @@ TSNode Analyzer::argAt(TSNode args, size_t position, std::string_view keyword) c
       continue;
     }
     if (k == K::ListSplat || k == K::DictSplat) return TSNode{};
-    if (ts_node_is_extra(a)) continue;  // comments
+    if (isExtra(a)) continue;  // comments
     if (seen++ == position) return a;
   }
   return TSNode{};
@@ -1146,7 +1141,7 @@ Val Analyzer::combine(std::vector<Val>& vals) {
 Val Analyzer::evalBinding(const Binding& b, int depth) {
   switch (b.kind) {
     case Binding::Value:
-      return ts_node_is_null(b.node) ? Val{} : eval(b.node, b.fn, depth + 1);
+      return isNull(b.node) ? Val{} : eval(b.node, b.fn, depth + 1);
     case Binding::Import: {
       Val v;
       v.k = V::Module;
@@ -1243,7 +1238,7 @@ Val Analyzer::evalParam(int fn, int index, int depth) {
       TSNode function = fld(site.node, F::function);
       if ((kindOf(function) == K::Attribute) != method) continue;
       TSNode arg = argAt(fld(site.node, F::arguments), position, f.params[static_cast<size_t>(index)]);
-      vals.push_back(ts_node_is_null(arg) ? Val{} : eval(arg, site.fn, depth + 1));
+      vals.push_back(isNull(arg) ? Val{} : eval(arg, site.fn, depth + 1));
     }
   }
   Val result = vals.empty() ? Val{} : combine(vals);
@@ -1263,7 +1258,7 @@ Val Analyzer::returnType(int fn, int depth) {
   } else {
     for (TSNode r : f.returns) {
       TSNode value = firstNamedChild(r);
-      if (!ts_node_is_null(value)) vals.push_back(eval(value, fn, depth + 1));
+      if (!isNull(value)) vals.push_back(eval(value, fn, depth + 1));
     }
   }
   Val result = combine(vals);
@@ -1278,7 +1273,7 @@ Val Analyzer::eval(TSNode e, int fn, int depth) {
     depthHit_ = true;
     return Val{};
   }
-  if (ts_node_is_null(e)) return Val{};
+  if (isNull(e)) return Val{};
   switch (kindOf(e)) {
     case K::Identifier:
       return evalName(text(e), fn, depth);
@@ -1597,7 +1592,7 @@ TracedValue Analyzer::trace(TSNode e, int fn) {
 
 // The dictionary / list literal an expression is, or that a name is bound to once.
 TSNode Analyzer::literalNode(TSNode e, int fn, K want) {
-  for (int hop = 0; hop < 4 && !ts_node_is_null(e); ++hop) {
+  for (int hop = 0; hop < 4 && !isNull(e); ++hop) {
     K k = kindOf(e);
     if (k == want) return e;
     if (k == K::Paren) {
@@ -1615,7 +1610,7 @@ TSNode Analyzer::literalNode(TSNode e, int fn, K want) {
 }
 
 void Analyzer::addParam(SdkCall& call, std::string name, TSNode value, int fn) {
-  if (ts_node_is_null(value)) return;
+  if (isNull(value)) return;
   call.resourceParams.emplace_back(std::move(name), trace(value, fn));
 }
 
@@ -1641,7 +1636,7 @@ void Analyzer::addParams(SdkCall& call, TSNode args, int fn, std::string_view se
     if (method == "download_file" || method == "download_fileobj") position = 0;
     if (position != std::string_view::npos) {
       TSNode bucket = argAt(args, position, "Bucket");
-      if (!ts_node_is_null(bucket)) addParam(call, "Bucket", bucket, fn);
+      if (!isNull(bucket)) addParam(call, "Bucket", bucket, fn);
       return;
     }
   }
@@ -1654,14 +1649,14 @@ void Analyzer::addParams(SdkCall& call, TSNode args, int fn, std::string_view se
         TSNode list = literalNode(value, fn, K::List);
         for (TSNode entry : namedChildren(list)) {
           TSNode dict = literalNode(entry, fn, K::Dictionary);
-          if (!ts_node_is_null(dict)) fromDict(dict, fn);
+          if (!isNull(dict)) fromDict(dict, fn);
         }
       } else if (wanted(key)) {
         addParam(call, key, value, fn);
       }
     } else if (k == K::DictSplat) {
       TSNode dict = literalNode(firstNamedChild(a), fn, K::Dictionary);
-      if (!ts_node_is_null(dict)) fromDict(dict, fn);
+      if (!isNull(dict)) fromDict(dict, fn);
     }
   }
 }
@@ -1810,7 +1805,7 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
   if (op.empty() && !recv.dynamic) return;
   call.operation = op;
   if (call.operation.empty()) call.dynamic = true;
-  if (!ctorParam.empty() && !ts_node_is_null(recv.arg)) addParam(call, ctorParam, recv.arg, recv.argFn);
+  if (!ctorParam.empty() && !isNull(recv.arg)) addParam(call, ctorParam, recv.arg, recv.argFn);
   addParams(call, args, e.fn, call.service, recv.k == V::Client ? method : std::string_view());
   if (call.dynamic) facts.complete = false;
   facts.sdkCalls.push_back(std::move(call));
@@ -1834,7 +1829,7 @@ bool Analyzer::lazilyCached(const Expr& e) {
     if (fns_[static_cast<size_t>(f)].cached) return true;  // @lru_cache factory
   }
   TSNode target = e.target;
-  if (ts_node_is_null(target)) return false;
+  if (isNull(target)) return false;
   const Fn& f = fns_[static_cast<size_t>(e.fn)];
   std::string_view cacheName;
   if (kindOf(target) == K::Identifier) {
@@ -1873,7 +1868,7 @@ void Analyzer::judgeCall(const Expr& e, CodeFacts& facts) {
     c.library = made.lib;
     c.service = made.s;
     c.kind = made.k == V::Database ? made.kind : "aws-sdk";
-    if (!ts_node_is_null(e.target)) c.variable = std::string(text(e.target).substr(0, 200));
+    if (!isNull(e.target)) c.variable = std::string(text(e.target).substr(0, 200));
     c.scope = scopeOf(e.fn);
     c.lazilyCached = lazilyCached(e);
     c.range = range(e.node);
@@ -1889,7 +1884,7 @@ void Analyzer::judgeCall(const Expr& e, CodeFacts& facts) {
       r.name = made.s;
       // os.getenv('X', 'y'), os.getenv('X', default='y'); a default of None is no default
       TSNode fallback = argAt(args, 1, "default");
-      r.hasDefault = (!ts_node_is_null(fallback) && kindOf(fallback) != K::None) || e.orDefault;
+      r.hasDefault = (!isNull(fallback) && kindOf(fallback) != K::None) || e.orDefault;
       r.scope = scopeOf(e.fn);
       r.range = range(e.node);
       facts.envReads.push_back(std::move(r));
@@ -2051,7 +2046,7 @@ void Analyzer::judgeReturns(CodeFacts& facts) {
   if (f.lambda) values.push_back(fld(f.node, F::body));
   for (TSNode r : f.returns) values.push_back(firstNamedChild(r));
   for (TSNode value : values) {
-    for (int hop = 0; hop < 4 && !ts_node_is_null(value); ++hop) {
+    for (int hop = 0; hop < 4 && !isNull(value); ++hop) {
       K k = kindOf(value);
       if (k == K::Paren) {
         value = firstNamedChild(value);
@@ -2074,7 +2069,7 @@ void Analyzer::judgeReturns(CodeFacts& facts) {
         std::string_view name = text(kindOf(function) == K::Attribute ? fld(function, F::attribute) : function);
         bool isDict = name == "dict";
         if (name == "process_partial_response" ||
-            (isDict && !ts_node_is_null(argAt(fld(value, F::arguments), 99, "batchItemFailures")))) {
+            (isDict && !isNull(argAt(fld(value, F::arguments), 99, "batchItemFailures")))) {
           facts.returnsBatchItemFailures = true;
           facts.batchItemFailuresRange = range(value);
           return;
@@ -2111,7 +2106,7 @@ void Analyzer::collectImports(CodeFacts& facts) {
           imp.module = "__future__";
         }
       }
-      if (ts_node_is_null(statement) || imp.module.empty()) continue;
+      if (isNull(statement) || imp.module.empty()) continue;
       imp.range = range(statement);
       facts.imports.push_back(std::move(imp));
     }
@@ -2119,6 +2114,10 @@ void Analyzer::collectImports(CodeFacts& facts) {
 }
 
 CodeFacts Analyzer::run() {
+  if (tree_.exceededBudget()) {
+    return notAnalysedFacts(file_, Language::Python, handlerName_,
+                            "handler file not analysed: parsing exceeded its budget");
+  }
   CodeFacts facts;
   facts.path = file_.path();
   facts.language = Language::Python;
@@ -2173,9 +2172,17 @@ CodeFacts Analyzer::run() {
 
 }  // namespace
 
-CodeFacts extractPython(const SourceFile& file, std::string_view handlerName) {
-  Analyzer analyzer(file, handlerName);
-  return analyzer.run();
+CodeFacts extractPython(const SourceFile& file, std::string_view handlerName, const ParseBudget& budget) {
+  // Faults stay local: an internal error loses this file's facts, not the run.
+  try {
+    Analyzer analyzer(file, handlerName, budget);
+    return analyzer.run();
+  } catch (const std::exception& e) {
+    return notAnalysedFacts(file, Language::Python, handlerName,
+                            std::string("handler file not analysed: internal error: ") + e.what());
+  } catch (...) {
+    return notAnalysedFacts(file, Language::Python, handlerName, "handler file not analysed: internal error");
+  }
 }
 
 }  // namespace lambdalint::code
