@@ -2,6 +2,8 @@
 // node, short-form intrinsics normalized to the long form.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "model/flat_value.h"
 #include "template/document.h"
 
@@ -20,8 +22,8 @@ TEST(Template, YamlPositionsAreExact) {
   EXPECT_EQ(c->value, "x😀y");
   EXPECT_EQ(c->range.begin.line, 3u);
   EXPECT_EQ(c->range.begin.column, 6u);
-  EXPECT_EQ(c->range.begin.offset, 13u);  // "a: 1\n" + "b:\n" + "  c: "
-  EXPECT_EQ(c->range.end.column, 11u);  // code points: "x😀y" plus quotes is 5
+  EXPECT_EQ(c->range.begin.offset, 13u);     // "a: 1\n" + "b:\n" + "  c: "
+  EXPECT_EQ(c->range.end.column, 11u);       // code points: "x😀y" plus quotes is 5
   EXPECT_EQ(c->range.end.offset, 13u + 8u);  // the emoji is 4 bytes
   const Node* key = d.root.at({"b"})->keyNode("d");
   EXPECT_EQ(key->range.begin.line, 4u);
@@ -122,6 +124,104 @@ TEST(Template, ParseDocumentPicksTheParserByContent) {
   EXPECT_EQ(j.root.get("a")->value, "1");
   Document y = parseDocument(std::make_shared<SourceFile>("x.json", "a: 1"));
   EXPECT_EQ(y.root.get("a")->value, "1");
+}
+
+// Positions by the definition, in one pass over the text: the column counts
+// the non-continuation bytes from the line start (code points in UTF-8).
+std::vector<Position> referencePositions(std::string_view text) {
+  std::vector<Position> out;
+  Position p{0, 1, 1};
+  for (size_t i = 0; i <= text.size(); ++i) {
+    p.offset = static_cast<uint32_t>(i);
+    out.push_back(p);
+    if (i == text.size()) break;
+    if (text[i] == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++p.column;
+    }
+  }
+  return out;
+}
+
+// Offsets of columns 1, 2, ... of the line at `lineStart`: column c is c - 1
+// steps from the line start, a step being one byte plus the continuation
+// bytes after it, stopping at the newline.
+std::vector<size_t> referenceColumnOffsets(std::string_view text, size_t lineStart) {
+  std::vector<size_t> out{lineStart};
+  size_t offset = lineStart;
+  while (offset < text.size() && text[offset] != '\n') {
+    ++offset;
+    while (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) ++offset;
+    out.push_back(offset);
+  }
+  return out;
+}
+
+// A long line (far past the checkpoint spacing) of 1- to 4-byte characters,
+// with short lines, CRLF and stray continuation bytes around it.
+std::string longLineText(uint32_t seed) {
+  const char* pieces[] = {"a", "{\"k\":", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\x80", "\xBF\xBF"};
+  std::mt19937 random(seed);
+  std::string text = "first\r\n\xC3\xA9\n\x80x\nx";
+  for (int i = 0; i < 8000; ++i) text += pieces[random() % 7];
+  text += "\nshort \xF0\x9F\x98\x80\r\n";
+  for (int i = 0; i < 3000; ++i) text += pieces[random() % 5];
+  return text;
+}
+
+TEST(SourcePositions, ExactOnLongLinesWithMultiByteCharacters) {
+  for (uint32_t seed : {1u, 2u}) {
+    std::string text = longLineText(seed);
+    SourceFile file("long.json", text);
+    std::vector<Position> want = referencePositions(text);
+    for (size_t offset = 0; offset <= text.size() + 2; ++offset) {
+      Position got = file.positionAt(offset);
+      const Position& w = want[std::min(offset, text.size())];
+      ASSERT_EQ(got.offset, w.offset) << offset;
+      ASSERT_EQ(got.line, w.line) << offset;
+      ASSERT_EQ(got.column, w.column) << offset;
+    }
+  }
+}
+
+TEST(SourcePositions, LineAndColumnToOffsetOnLongLines) {
+  std::string text = longLineText(3);
+  SourceFile file("long.json", text);
+  std::vector<size_t> lineStarts{0};
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') lineStarts.push_back(i + 1);
+  }
+  ASSERT_EQ(file.lineCount(), lineStarts.size());
+  for (uint32_t line = 1; line <= lineStarts.size(); ++line) {
+    std::vector<size_t> offsets = referenceColumnOffsets(text, lineStarts[line - 1]);
+    for (uint32_t column = 0; column <= offsets.size() + 2; ++column) {
+      size_t want = offsets[std::min<size_t>(column == 0 ? 0 : column - 1, offsets.size() - 1)];
+      Position p = file.positionAtLineColumn(line, column);
+      ASSERT_EQ(p.offset, want) << line << ":" << column;
+      ASSERT_EQ(p.line, line);
+      ASSERT_EQ(p.column, column);
+    }
+  }
+  // Round trip on the long line: offset -> line:column -> the same offset.
+  for (size_t offset = lineStarts[3]; offset < lineStarts[4]; ++offset) {
+    if ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;  // inside a character
+    Position p = file.positionAt(offset);
+    ASSERT_EQ(file.positionAtLineColumn(p.line, p.column).offset, offset);
+  }
+  EXPECT_EQ(file.positionAtLineColumn(99999, 1).offset, text.size());
+  EXPECT_EQ(file.positionAtLineColumn(0, 1).offset, 0u);
+}
+
+TEST(SourcePositions, EmptyAndOneByteFiles) {
+  SourceFile empty("e", "");
+  EXPECT_EQ(empty.positionAt(5).offset, 0u);
+  EXPECT_EQ(empty.positionAt(0).column, 1u);
+  EXPECT_EQ(empty.positionAtLineColumn(1, 4).offset, 0u);
+  SourceFile one("o", "\xE2");
+  EXPECT_EQ(one.positionAt(1).column, 2u);
+  EXPECT_EQ(one.positionAtLineColumn(1, 2).offset, 1u);
 }
 
 }  // namespace

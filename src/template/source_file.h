@@ -1,6 +1,8 @@
 #pragma once
-// A file read into memory with a table of line starts, so any byte offset maps
-// to a line and column in O(log lines).
+// A file read into memory with a table of line starts and column checkpoints,
+// so any byte offset maps to a line and column (and back) in O(log n): a
+// minified bundle or template is one line of megabytes, and scanning it from
+// the line start on every lookup was quadratic.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -36,7 +38,12 @@ class SourceFile {
  private:
   std::string path_;
   std::string text_;
+  // Checkpoint k: code points (non-continuation bytes) from the start of the
+  // line holding byte k * kCheckpointBytes up to that byte. A lookup scans at
+  // most kCheckpointBytes from the nearest one.
+  static constexpr uint32_t kCheckpointBytes = 1024;
   std::vector<uint32_t> lineStarts_;
+  std::vector<uint32_t> checkpoints_;
 };
 
 using SourceFilePtr = std::shared_ptr<const SourceFile>;

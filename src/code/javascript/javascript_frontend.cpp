@@ -18,7 +18,10 @@
 #include <vector>
 
 #include "code/javascript/aws_service_names.h"
+#include "code/tree_sitter/node.h"
+#include "code/tree_sitter/not_analysed.h"
 #include "code/tree_sitter/syntax_tree.h"
+#include "code/tree_sitter/tree_cursor.h"
 #include "lambdalint_languages.h"
 
 namespace lambdalint::code {
@@ -27,12 +30,13 @@ namespace {
 using std::string_view;
 
 constexpr int kModule = -1;
-constexpr int kMaxHops = 64;          // parent hops when reading a node's context
-constexpr int kMaxLoopHops = 512;     // parent hops from a try to an enclosing record loop
-constexpr int kMaxTrace = 8;          // identifier → declaration → ... hops
-constexpr int kMaxResolveSteps = 32;  // steps of one client / handler resolution, recursion included
-constexpr size_t kMaxSameName = 8;    // functions sharing a name beyond which a call by that name is not followed
+constexpr int kMaxHops = 64;              // parent hops when reading a node's context
+constexpr int kMaxLoopHops = 512;         // parent hops from a try to an enclosing record loop
+constexpr int kMaxTrace = 8;              // identifier → declaration → ... hops
+constexpr int kMaxResolveSteps = 32;      // steps of one client / handler resolution, recursion included
+constexpr size_t kMaxSameName = 8;        // functions sharing a name beyond which a call by that name is not followed
 constexpr size_t kMaxScanNodes = 200000;  // nodes visited by one subtree scan
+constexpr const char* kBudgetExceeded = "handler file not analysed: parsing exceeded its budget";
 
 enum class Kind : uint8_t {
   Other,
@@ -155,7 +159,9 @@ enum class F : uint8_t {
   Count
 };
 constexpr std::array<string_view, static_cast<size_t>(F::Count)> kFieldNames{
-    "alias", "arguments", "body", "condition", "consequence", "constructor", "declaration", "function", "index", "key", "left", "name", "object", "operator", "parameter", "parameters", "pattern", "property", "right", "source", "value"};
+    "alias",     "arguments",  "body",    "condition", "consequence", "constructor", "declaration",
+    "function",  "index",      "key",     "left",      "name",        "object",      "operator",
+    "parameter", "parameters", "pattern", "property",  "right",       "source",      "value"};
 
 TSNode field(TSNode n, F f) {
   struct Table {
@@ -165,31 +171,22 @@ TSNode field(TSNode n, F f) {
   auto make = [](const TSLanguage* language) {
     Table t{language, {}};
     for (size_t i = 0; i < kFieldNames.size(); ++i) {
-      t.ids[i] = ts_language_field_id_for_name(language, kFieldNames[i].data(),
-                                               static_cast<uint32_t>(kFieldNames[i].size()));
+      t.ids[i] =
+          ts_language_field_id_for_name(language, kFieldNames[i].data(), static_cast<uint32_t>(kFieldNames[i].size()));
     }
     return t;
   };
   static const std::array<Table, 3> kTables{make(tree_sitter_javascript()), make(tree_sitter_typescript()),
                                             make(tree_sitter_tsx())};
-  if (ts_node_is_null(n)) return n;
-  const TSLanguage* language = ts_node_language(n);
+  if (isNull(n)) return n;
+  const TSLanguage* nodeLanguage = language(n);
   for (const Table& t : kTables) {
-    if (t.language == language) {
-      TSFieldId id = t.ids[static_cast<size_t>(f)];
-      return id == 0 ? TSNode{} : ts_node_child_by_field_id(n, id);
-    }
+    if (t.language == nodeLanguage) return fieldById(n, t.ids[static_cast<size_t>(f)]);
   }
   return lambdalint::code::field(n, kFieldNames[static_cast<size_t>(f)]);
 }
 
-
-bool is(TSNode n, string_view t) { return !ts_node_is_null(n) && type(n) == t; }
-bool same(TSNode a, TSNode b) { return !ts_node_is_null(a) && !ts_node_is_null(b) && ts_node_eq(a, b); }
-TSNode parentOf(TSNode n) { return ts_node_is_null(n) ? n : ts_node_parent(n); }
-TSNode namedChild(TSNode n, uint32_t i) {
-  return i < ts_node_named_child_count(n) ? ts_node_named_child(n, i) : TSNode{};
-}
+bool is(TSNode n, string_view t) { return !isNull(n) && type(n) == t; }
 
 bool isFunctionType(string_view t) {
   return t == "function_declaration" || t == "generator_function_declaration" || t == "function_expression" ||
@@ -204,7 +201,7 @@ bool isTransparent(string_view t) {
 }
 
 TSNode unwrap(TSNode n) {
-  for (int i = 0; i < 256 && !ts_node_is_null(n); ++i) {
+  for (int i = 0; i < 256 && !isNull(n); ++i) {
     string_view t = type(n);
     if (t == "type_assertion") {
       n = namedChild(n, 1);
@@ -228,8 +225,8 @@ TSNode unwrapAwait(TSNode n) {
 TSNode calleeOf(TSNode call) { return unwrapAwait(field(call, F::Function)); }
 
 bool isIterationMethod(string_view m) {
-  static constexpr std::array<string_view, 9> kMethods{"forEach", "map",  "flatMap", "filter",   "reduce",
-                                                       "some",    "every", "find",   "findIndex"};
+  static constexpr std::array<string_view, 9> kMethods{"forEach", "map",   "flatMap", "filter",   "reduce",
+                                                       "some",    "every", "find",    "findIndex"};
   return std::find(kMethods.begin(), kMethods.end(), m) != kMethods.end();
 }
 
@@ -272,8 +269,8 @@ std::optional<std::string> documentCommandOperation(string_view className) {
 
 // Resource-naming parameters reported in SdkCall::resourceParams.
 bool isResourceParam(string_view key, string_view service) {
-  static const std::array<string_view, 12> kKeys{"Bucket",       "TableName",     "QueueUrl",         "TopicArn",
-                                                 "FunctionName", "StateMachineArn", "EventBusName",   "SecretId",
+  static const std::array<string_view, 12> kKeys{"Bucket",       "TableName",          "QueueUrl",     "TopicArn",
+                                                 "FunctionName", "StateMachineArn",    "EventBusName", "SecretId",
                                                  "StreamName",   "DeliveryStreamName", "LogGroupName", "StreamARN"};
   if (key == "Name") return service == "ssm";
   return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
@@ -348,14 +345,17 @@ struct Use {
 
 class Extractor {
  public:
-  Extractor(const SourceFile& file, Language language, string_view handlerName)
-      : grammar_(grammarFor(language)), tree_(file, tsLanguageFor(language)), handlerName_(handlerName) {
+  Extractor(const SourceFile& file, Language language, string_view handlerName, const ParseBudget& budget)
+      : grammar_(grammarFor(language)), tree_(file, tsLanguageFor(language), budget), handlerName_(handlerName) {
     facts_.path = file.path();
     facts_.language = language;
     facts_.handler.name = std::string(handlerName);
   }
 
   CodeFacts run() {
+    if (tree_.exceededBudget()) {
+      return notAnalysedFacts(tree_.file(), facts_.language, handlerName_, kBudgetExceeded);
+    }
     walk();
     for (const Site& s : returns_) returnsByFunc_[s.func].push_back(s.node);
     buildDeclarations();
@@ -378,19 +378,20 @@ class Extractor {
  private:
   // ------------------------------------------------------------------ walk
   Kind kindOf(TSNode n) const {
-    TSSymbol s = ts_node_symbol(n);
+    TSSymbol s = symbol(n);
     return s < grammar_.kinds.size() ? grammar_.kinds[s] : Kind::Other;
   }
 
-  string_view text(TSNode n) const { return ts_node_is_null(n) ? string_view() : tree_.text(n); }
+  string_view text(TSNode n) const { return isNull(n) ? string_view() : tree_.text(n); }
 
   void walk() {
-    TSTreeCursor cursor = ts_tree_cursor_new(tree_.root());
+    TreeCursor cursor(tree_.root());
+    if (isNull(cursor.node())) return;
     std::vector<TSNode> path;
     std::vector<std::pair<int, uint32_t>> frames;  // function index, depth
     uint32_t depth = 0;
     for (;;) {
-      TSNode n = ts_tree_cursor_current_node(&cursor);
+      TSNode n = cursor.node();
       if (path.size() <= depth) path.resize(depth + 1);
       path[depth] = n;
       while (!frames.empty() && frames.back().second >= depth) frames.pop_back();
@@ -403,15 +404,26 @@ class Extractor {
           frames.emplace_back(index, depth);
           break;
         }
-        case Kind::Call: calls_.push_back({n, cur}); noteCall(n, cur); break;
-        case Kind::New: news_.push_back({n, cur}); break;
+        case Kind::Call:
+          calls_.push_back({n, cur});
+          noteCall(n, cur);
+          break;
+        case Kind::New:
+          news_.push_back({n, cur});
+          break;
         case Kind::Declarator:
           declarators_.push_back({n, cur});
           addDeclaredNames(field(n, F::Name));
           break;
-        case Kind::Import: importStatements_.push_back({n, cur}); break;
-        case Kind::Export: exportStatements_.push_back({n, cur}); break;
-        case Kind::Assign: assignments_.push_back({n, cur}); break;
+        case Kind::Import:
+          importStatements_.push_back({n, cur});
+          break;
+        case Kind::Export:
+          exportStatements_.push_back({n, cur});
+          break;
+        case Kind::Assign:
+          assignments_.push_back({n, cur});
+          break;
         case Kind::Catch:
           catches_.push_back(catchSite(n, cur, path, depth));
           addDeclaredNames(field(n, F::Parameter));
@@ -419,22 +431,31 @@ class Extractor {
         case Kind::Binary:
           if (text(field(n, F::Operator)) == "-") subtractions_.push_back({n, cur});
           break;
-        case Kind::Return: returns_.push_back({n, cur}); break;
-        case Kind::ForIn: forIns_.push_back({n, cur}); break;
-        case Kind::Params: addDeclaredNames(n); break;
+        case Kind::Return:
+          returns_.push_back({n, cur});
+          break;
+        case Kind::ForIn:
+          forIns_.push_back({n, cur});
+          break;
+        case Kind::Params:
+          addDeclaredNames(n);
+          break;
         case Kind::Member:
           if (isProcessEnv(field(n, F::Object))) envReadSites_.push_back({n, cur, envDefaulted(n, path, depth)});
           break;
-        case Kind::ClassDecl: declared_.emplace(text(field(n, F::Name))); break;
-        case Kind::Other: break;
+        case Kind::ClassDecl:
+          declared_.emplace(text(field(n, F::Name)));
+          break;
+        case Kind::Other:
+          break;
       }
-      if (ts_tree_cursor_goto_first_child(&cursor)) {
+      if (cursor.gotoFirstChild()) {
         ++depth;
         continue;
       }
       bool done = false;
-      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-        if (!ts_tree_cursor_goto_parent(&cursor)) {
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
           done = true;
           break;
         }
@@ -442,7 +463,6 @@ class Extractor {
       }
       if (done) break;
     }
-    ts_tree_cursor_delete(&cursor);
   }
 
   // `process.env.X ?? 'd'`, `(process.env.X as string) || 'd'`, `process.env.X ?? process.env.Y ?? 'd'`.
@@ -490,10 +510,10 @@ class Extractor {
     f.node = n;
     f.body = field(n, F::Body);
     f.parent = parent;
-    uint32_t childCount = ts_node_child_count(n);
-    for (uint32_t i = 0; i < childCount && i < 8; ++i) {
-      TSNode c = ts_node_child(n, i);
-      if (!ts_node_is_named(c) && type(c) == "async") {
+    uint32_t count = childCount(n);
+    for (uint32_t i = 0; i < count && i < 8; ++i) {
+      TSNode c = child(n, i);
+      if (!isNamed(c) && type(c) == "async") {
         f.isAsync = true;
         break;
       }
@@ -512,7 +532,7 @@ class Extractor {
     } else if (t == "method_definition") {
       addMethod(text(field(n, F::Name)));
     } else {
-      addPlain(field(n, F::Name));  // `function named() {}`
+      addPlain(field(n, F::Name));               // `function named() {}`
       addDeclaredNames(field(n, F::Parameter));  // `x => ...`
       string_view u = type(up);
       if (u == "variable_declarator" && same(field(up, F::Value), n)) {
@@ -552,9 +572,9 @@ class Extractor {
       f.methodCalls.emplace_back(text(field(callee, F::Property)));
     }
     TSNode args = field(call, F::Arguments);
-    uint32_t count = ts_node_named_child_count(args);
+    uint32_t count = namedChildCount(args);
     for (uint32_t i = 0; i < count && i < 16; ++i) {
-      TSNode a = ts_node_named_child(args, i);
+      TSNode a = namedChild(args, i);
       if (is(a, "identifier")) {
         f.calls.emplace_back(text(a));
       } else if (is(a, "member_expression") && is(field(a, F::Object), "this")) {
@@ -565,7 +585,7 @@ class Extractor {
 
   // Names bound by a pattern or parameter list (for the hyphenated-access check).
   void addDeclaredNames(TSNode n) {
-    if (ts_node_is_null(n)) return;
+    if (isNull(n)) return;
     scan(n, [&](TSNode d) {
       string_view t = type(d);
       if (t == "identifier" || t == "shorthand_property_identifier_pattern") declared_.emplace(text(d));
@@ -577,24 +597,23 @@ class Extractor {
   // skip a node's children. Bounded by kMaxScanNodes.
   template <typename Visit>
   void scan(TSNode root, Visit&& visit) const {
-    if (ts_node_is_null(root)) return;
-    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    if (isNull(root)) return;
+    TreeCursor cursor(root);
     size_t visited = 0;
     for (;;) {
-      TSNode n = ts_tree_cursor_current_node(&cursor);
+      TSNode n = cursor.node();
       bool descend = visit(n);
       if (++visited >= kMaxScanNodes) break;
-      if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+      if (descend && cursor.gotoFirstChild()) continue;
       bool done = false;
-      while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-        if (!ts_tree_cursor_goto_parent(&cursor)) {
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) {
           done = true;
           break;
         }
       }
       if (done) break;
     }
-    ts_tree_cursor_delete(&cursor);
   }
 
   // `key`, `'key'`, `"key"` of a pair; empty for computed keys.
@@ -611,9 +630,9 @@ class Extractor {
       return std::string();
     }
     if (is(n, "template_string")) {
-      uint32_t count = ts_node_named_child_count(n);
+      uint32_t count = namedChildCount(n);
       for (uint32_t i = 0; i < count; ++i) {
-        if (is(ts_node_named_child(n, i), "template_substitution")) return std::nullopt;
+        if (is(namedChild(n, i), "template_substitution")) return std::nullopt;
       }
       string_view t = text(n);
       if (t.size() >= 2) return std::string(t.substr(1, t.size() - 2));
@@ -630,10 +649,10 @@ class Extractor {
   // Innermost function containing the byte offset.
   int funcAt(uint32_t offset) const {
     auto it = std::upper_bound(funcs_.begin(), funcs_.end(), offset,
-                               [](uint32_t o, const Func& f) { return o < ts_node_start_byte(f.node); });
+                               [](uint32_t o, const Func& f) { return o < startByte(f.node); });
     if (it == funcs_.begin()) return kModule;
     int f = static_cast<int>(it - funcs_.begin()) - 1;
-    while (f != kModule && offset >= ts_node_end_byte(funcs_[f].node)) f = funcs_[f].parent;
+    while (f != kModule && offset >= endByte(funcs_[f].node)) f = funcs_[f].parent;
     return f;
   }
 
@@ -653,9 +672,9 @@ class Extractor {
       if (is(name, "identifier")) {
         addDecl(text(name), {value, s.func, {}});
       } else if (is(name, "object_pattern")) {
-        uint32_t count = ts_node_named_child_count(name);
+        uint32_t count = namedChildCount(name);
         for (uint32_t i = 0; i < count; ++i) {
-          TSNode p = ts_node_named_child(name, i);
+          TSNode p = namedChild(name, i);
           string_view t = type(p);
           if (t == "shorthand_property_identifier_pattern") {
             addDecl(text(p), {value, s.func, std::string(text(p))});
@@ -708,7 +727,7 @@ class Extractor {
   std::optional<QualifiedName> qualifiedName(TSNode e) const {
     std::vector<std::string> chain;
     bool dynamic = false;
-    for (int i = 0; i < kMaxHops && !ts_node_is_null(e); ++i) {
+    for (int i = 0; i < kMaxHops && !isNull(e); ++i) {
       e = unwrap(e);
       string_view t = type(e);
       if (t == "member_expression") {
@@ -738,19 +757,19 @@ class Extractor {
 
   // `export default ...`: Lambda resolves named exports only.
   static bool isDefaultExport(TSNode statement) {
-    uint32_t count = ts_node_child_count(statement);
+    uint32_t count = childCount(statement);
     for (uint32_t i = 0; i < count && i < 3; ++i) {
-      TSNode c = ts_node_child(statement, i);
-      if (!ts_node_is_named(c) && type(c) == "default") return true;
+      TSNode c = child(statement, i);
+      if (!isNamed(c) && type(c) == "default") return true;
     }
     return false;
   }
 
   static bool isTypeOnly(TSNode statementOrSpecifier) {
-    uint32_t count = ts_node_child_count(statementOrSpecifier);
+    uint32_t count = childCount(statementOrSpecifier);
     for (uint32_t i = 0; i < count && i < 2; ++i) {
-      TSNode c = ts_node_child(statementOrSpecifier, i);
-      if (!ts_node_is_named(c) && type(c) == "type") return true;
+      TSNode c = child(statementOrSpecifier, i);
+      if (!isNamed(c) && type(c) == "type") return true;
     }
     return false;
   }
@@ -765,9 +784,9 @@ class Extractor {
     for (const Site& s : importStatements_) {
       TSNode st = s.node;
       if (isTypeOnly(st)) continue;
-      uint32_t count = ts_node_named_child_count(st);
+      uint32_t count = namedChildCount(st);
       for (uint32_t i = 0; i < count; ++i) {
-        TSNode c = ts_node_named_child(st, i);
+        TSNode c = namedChild(st, i);
         if (is(c, "import_require_clause")) {
           if (auto m = stringValue(field(c, F::Source))) bind(std::string(text(namedChild(c, 0))), {*m, {}});
         }
@@ -775,25 +794,25 @@ class Extractor {
       auto module = stringValue(field(st, F::Source));
       if (!module) continue;
       for (uint32_t i = 0; i < count; ++i) {
-        TSNode clause = ts_node_named_child(st, i);
+        TSNode clause = namedChild(st, i);
         if (!is(clause, "import_clause")) continue;
-        uint32_t parts = ts_node_named_child_count(clause);
+        uint32_t parts = namedChildCount(clause);
         for (uint32_t j = 0; j < parts; ++j) {
-          TSNode p = ts_node_named_child(clause, j);
+          TSNode p = namedChild(clause, j);
           string_view t = type(p);
           if (t == "identifier") {
             bind(std::string(text(p)), {*module, {}});
           } else if (t == "namespace_import") {
             bind(std::string(text(namedChild(p, 0))), {*module, {}});
           } else if (t == "named_imports") {
-            uint32_t specs = ts_node_named_child_count(p);
+            uint32_t specs = namedChildCount(p);
             for (uint32_t k = 0; k < specs; ++k) {
-              TSNode spec = ts_node_named_child(p, k);
+              TSNode spec = namedChild(p, k);
               if (!is(spec, "import_specifier") || isTypeOnly(spec)) continue;
               TSNode name = field(spec, F::Name);
               TSNode alias = field(spec, F::Alias);
               std::string imported = stringValue(name).value_or(std::string(text(name)));
-              bind(std::string(text(ts_node_is_null(alias) ? name : alias)), {*module, {imported}});
+              bind(std::string(text(isNull(alias) ? name : alias)), {*module, {imported}});
             }
           }
         }
@@ -801,14 +820,14 @@ class Extractor {
     }
     for (const Site& s : declarators_) {
       TSNode value = unwrapAwait(field(s.node, F::Value));
-      if (ts_node_is_null(value)) continue;
+      if (isNull(value)) continue;
       std::optional<QualifiedName> q = qualifiedName(value);
       if (!q && is(value, "call_expression")) {
         // `AWSXRay.captureAWS(require('aws-sdk'))`: a wrapper around a module.
         TSNode args = field(value, F::Arguments);
-        uint32_t count = ts_node_named_child_count(args);
+        uint32_t count = namedChildCount(args);
         for (uint32_t i = 0; i < count && !q; ++i) {
-          if (auto m = requireModule(unwrapAwait(ts_node_named_child(args, i)))) q = QualifiedName{*m, {}, false};
+          if (auto m = requireModule(unwrapAwait(namedChild(args, i)))) q = QualifiedName{*m, {}, false};
         }
       }
       if (!q || q->dynamic) continue;
@@ -816,9 +835,9 @@ class Extractor {
       if (is(name, "identifier")) {
         bind(std::string(text(name)), {q->module, q->members});
       } else if (is(name, "object_pattern")) {
-        uint32_t count = ts_node_named_child_count(name);
+        uint32_t count = namedChildCount(name);
         for (uint32_t i = 0; i < count; ++i) {
-          TSNode p = ts_node_named_child(name, i);
+          TSNode p = namedChild(name, i);
           std::string key, local;
           if (is(p, "shorthand_property_identifier_pattern")) {
             key = local = std::string(text(p));
@@ -852,7 +871,7 @@ class Extractor {
     for (const Site& s : importStatements_) {
       if (isTypeOnly(s.node)) continue;
       TSNode source = field(s.node, F::Source);
-      if (ts_node_is_null(source)) {
+      if (isNull(source)) {
         TSNode clause = namedChild(s.node, 0);
         if (is(clause, "import_require_clause")) source = field(clause, F::Source);
       }
@@ -860,7 +879,7 @@ class Extractor {
     }
     for (const Site& s : exportStatements_) {
       TSNode source = field(s.node, F::Source);
-      if (!ts_node_is_null(source) && !isTypeOnly(s.node)) addImport(stringValue(source), s.node);
+      if (!isNull(source) && !isTypeOnly(s.node)) addImport(stringValue(source), s.node);
     }
     for (const Site& s : calls_) addImport(requireModule(s.node), s.node);
   }
@@ -881,7 +900,7 @@ class Extractor {
 
   // `budget` is shared by the whole resolution, recursion included.
   int resolveFunction(TSNode e, int& budget) const {
-    for (; budget > 0 && !ts_node_is_null(e); --budget) {
+    for (; budget > 0 && !isNull(e); --budget) {
       e = unwrap(e);
       string_view t = type(e);
       if (isFunctionType(t)) return funcIndex(e);
@@ -903,16 +922,15 @@ class Extractor {
         // wrapped call's own arguments (`middy(base)`, `wrap(async (e) => ...)`); never a
         // middleware given to `.use(...)`.
         std::reverse(chain.begin(), chain.end());  // innermost call first
-        std::stable_partition(chain.begin(), chain.end(), [&](TSNode c) {
-          return text(field(calleeOf(c), F::Property)) == "handler";
-        });
+        std::stable_partition(chain.begin(), chain.end(),
+                              [&](TSNode c) { return text(field(calleeOf(c), F::Property)) == "handler"; });
         for (TSNode c : chain) {
           string_view method = text(field(calleeOf(c), F::Property));
           if (method == "use" || method == "before" || method == "after" || method == "onError") continue;
           TSNode args = field(c, F::Arguments);
-          uint32_t count = ts_node_named_child_count(args);
+          uint32_t count = namedChildCount(args);
           for (uint32_t i = 0; i < count && i < 8; ++i) {
-            TSNode a = unwrap(ts_node_named_child(args, i));
+            TSNode a = unwrap(namedChild(args, i));
             if (isFunctionType(type(a))) return funcIndex(a);
             if (is(a, "identifier") || is(a, "call_expression")) {
               --budget;
@@ -931,9 +949,9 @@ class Extractor {
 
   void fromExportsObject(TSNode object, std::optional<ExportCandidate>& found) {
     if (!is(object, "object")) return;
-    uint32_t count = ts_node_named_child_count(object);
+    uint32_t count = namedChildCount(object);
     for (uint32_t i = 0; i < count; ++i) {
-      TSNode p = ts_node_named_child(object, i);
+      TSNode p = namedChild(object, i);
       string_view t = type(p);
       if (t == "pair" && keyName(field(p, F::Key)) == handlerName_) {
         found = ExportCandidate{field(p, F::Value), field(p, F::Key), false};
@@ -954,7 +972,7 @@ class Extractor {
   void findHandler() {
     std::vector<std::pair<uint32_t, ExportCandidate>> candidates;
     auto consider = [&](TSNode at, std::optional<ExportCandidate> c) {
-      if (c) candidates.emplace_back(ts_node_start_byte(at), *c);
+      if (c) candidates.emplace_back(startByte(at), *c);
     };
     for (const Site& s : assignments_) {
       if (s.func != kModule) continue;
@@ -982,12 +1000,12 @@ class Extractor {
       if (isTypeOnly(st) || isDefaultExport(st)) continue;
       TSNode declaration = field(st, F::Declaration);
       TSNode source = field(st, F::Source);
-      if (!ts_node_is_null(declaration)) {
+      if (!isNull(declaration)) {
         string_view t = type(declaration);
         if (t == "lexical_declaration" || t == "variable_declaration") {
-          uint32_t count = ts_node_named_child_count(declaration);
+          uint32_t count = namedChildCount(declaration);
           for (uint32_t i = 0; i < count; ++i) {
-            TSNode d = ts_node_named_child(declaration, i);
+            TSNode d = namedChild(declaration, i);
             if (is(d, "variable_declarator") && text(field(d, F::Name)) == handlerName_) {
               consider(st, ExportCandidate{field(d, F::Value), field(d, F::Name), false});
             }
@@ -997,22 +1015,22 @@ class Extractor {
         }
         continue;
       }
-      uint32_t count = ts_node_named_child_count(st);
+      uint32_t count = namedChildCount(st);
       for (uint32_t i = 0; i < count; ++i) {
-        TSNode c = ts_node_named_child(st, i);
+        TSNode c = namedChild(st, i);
         if (is(c, "export_clause")) {
-          uint32_t specs = ts_node_named_child_count(c);
+          uint32_t specs = namedChildCount(c);
           for (uint32_t k = 0; k < specs; ++k) {
-            TSNode spec = ts_node_named_child(c, k);
+            TSNode spec = namedChild(c, k);
             if (!is(spec, "export_specifier") || isTypeOnly(spec)) continue;
             TSNode name = field(spec, F::Name);
             TSNode alias = field(spec, F::Alias);
-            TSNode exported = ts_node_is_null(alias) ? name : alias;
+            TSNode exported = isNull(alias) ? name : alias;
             std::string exportedName = stringValue(exported).value_or(std::string(text(exported)));
             if (exportedName != handlerName_) continue;
-            consider(st, ExportCandidate{ts_node_is_null(source) ? name : spec, exported, !ts_node_is_null(source)});
+            consider(st, ExportCandidate{isNull(source) ? name : spec, exported, !isNull(source)});
           }
-        } else if (is(c, "object") && ts_node_is_null(source)) {
+        } else if (is(c, "object") && isNull(source)) {
           // TypeScript `export = { handler }`
           std::optional<ExportCandidate> found;
           fromExportsObject(c, found);
@@ -1100,7 +1118,7 @@ class Extractor {
   std::string paramName(int f, uint32_t index) const {
     TSNode node = funcs_[f].node;
     TSNode single = field(node, F::Parameter);
-    if (!ts_node_is_null(single)) return index == 0 ? std::string(text(single)) : std::string();
+    if (!isNull(single)) return index == 0 ? std::string(text(single)) : std::string();
     TSNode p = paramNode(f, index);
     if (is(p, "identifier")) return std::string(text(p));
     return {};
@@ -1109,10 +1127,10 @@ class Extractor {
   // Parameter `index` of function `f` without its TypeScript annotation or default.
   TSNode paramNode(int f, uint32_t index) const {
     TSNode params = field(funcs_[f].node, F::Parameters);
-    uint32_t count = ts_node_named_child_count(params);
+    uint32_t count = namedChildCount(params);
     uint32_t seen = 0;
     for (uint32_t i = 0; i < count; ++i) {
-      TSNode p = ts_node_named_child(params, i);
+      TSNode p = namedChild(params, i);
       string_view t = type(p);
       if (t == "comment" || t == "decorator") continue;
       if (seen++ != index) continue;
@@ -1125,7 +1143,7 @@ class Extractor {
 
   // `event.Records`, `records` (assigned from it), `event.Records.filter(...)`.
   bool isRecordsExpr(TSNode e) const {
-    for (int i = 0; i < kMaxHops && !ts_node_is_null(e); ++i) {
+    for (int i = 0; i < kMaxHops && !isNull(e); ++i) {
       e = unwrapAwait(e);
       string_view t = type(e);
       if (t == "binary_expression") {
@@ -1158,7 +1176,7 @@ class Extractor {
     if (handler_ != kModule) {
       TSNode first = paramNode(handler_, 0);
       TSNode single = field(funcs_[handler_].node, F::Parameter);
-      if (!ts_node_is_null(single)) first = single;
+      if (!isNull(single)) first = single;
       if (is(first, "identifier")) {
         eventRoots_.emplace(text(first));
       } else if (is(first, "object_pattern")) {
@@ -1170,7 +1188,7 @@ class Extractor {
       for (const Site& s : declarators_) {
         TSNode name = field(s.node, F::Name);
         TSNode value = unwrapAwait(field(s.node, F::Value));
-        if (ts_node_is_null(value)) continue;
+        if (isNull(value)) continue;
         if (is(name, "identifier")) {
           std::string n(text(name));
           if (is(value, "identifier") && eventRoots_.count(std::string(text(value)))) eventRoots_.insert(n);
@@ -1205,9 +1223,9 @@ class Extractor {
           // `processRecord(record)`: the callee's parameter is a record too.
           auto it = plainFunctions_.find(text(callee));
           if (it == plainFunctions_.end() || it->second.size() > kMaxSameName) continue;
-          uint32_t count = ts_node_named_child_count(args);
+          uint32_t count = namedChildCount(args);
           for (uint32_t i = 0; i < count && i < 8; ++i) {
-            TSNode a = unwrap(ts_node_named_child(args, i));
+            TSNode a = unwrap(namedChild(args, i));
             if (!is(a, "identifier")) continue;
             std::string name(text(a));
             bool record = recordVars_.count(name) > 0;
@@ -1227,12 +1245,13 @@ class Extractor {
   }
 
   void addRecordsFromPattern(TSNode pattern) {
-    uint32_t count = ts_node_named_child_count(pattern);
+    uint32_t count = namedChildCount(pattern);
     for (uint32_t i = 0; i < count; ++i) {
-      TSNode p = ts_node_named_child(pattern, i);
+      TSNode p = namedChild(pattern, i);
       if (is(p, "shorthand_property_identifier_pattern") && text(p) == "Records") {
         recordsArrays_.insert("Records");
-      } else if (is(p, "pair_pattern") && keyName(field(p, F::Key)) == "Records" && is(field(p, F::Value), "identifier")) {
+      } else if (is(p, "pair_pattern") && keyName(field(p, F::Key)) == "Records" &&
+                 is(field(p, F::Value), "identifier")) {
         recordsArrays_.emplace(text(field(p, F::Value)));
       }
     }
@@ -1247,7 +1266,7 @@ class Extractor {
   // `event.Records[0].s3.bucket.name` / `record.s3.bucket.name` → "Records[].s3.bucket.name".
   std::optional<std::string> eventPath(TSNode e) const {
     std::vector<std::string> segments;  // innermost last
-    for (int i = 0; i < kMaxHops && !ts_node_is_null(e); ++i) {
+    for (int i = 0; i < kMaxHops && !isNull(e); ++i) {
       e = unwrap(e);
       string_view t = type(e);
       if (t == "member_expression") {
@@ -1306,7 +1325,7 @@ class Extractor {
     TracedValue out;
     out.range = tree_.range(expr);
     TSNode e = expr;
-    for (int hop = 0; hop < kMaxTrace && !ts_node_is_null(e); ++hop) {
+    for (int hop = 0; hop < kMaxTrace && !isNull(e); ++hop) {
       e = unwrap(e);
       string_view t = type(e);
       if (auto s = stringValue(e)) {
@@ -1367,7 +1386,7 @@ class Extractor {
         const Decl* d = findDecl(text(object), func);
         if (d == nullptr || !d->property.empty()) break;
         TSNode value = propertyValue(unwrap(d->value), key);
-        if (ts_node_is_null(value)) break;
+        if (isNull(value)) break;
         e = value;
         func = d->func;
         continue;
@@ -1382,9 +1401,9 @@ class Extractor {
   // The value of property `key` in an object literal (null when absent).
   TSNode propertyValue(TSNode object, string_view key) const {
     if (!is(object, "object")) return {};
-    uint32_t count = ts_node_named_child_count(object);
+    uint32_t count = namedChildCount(object);
     for (uint32_t i = 0; i < count; ++i) {
-      TSNode p = ts_node_named_child(object, i);
+      TSNode p = namedChild(object, i);
       if (is(p, "pair") && keyName(field(p, F::Key)) == key) return field(p, F::Value);
       if (is(p, "shorthand_property_identifier") && text(p) == key) return p;
     }
@@ -1393,7 +1412,7 @@ class Extractor {
 
   // An argument that is an object literal, directly or through `const params = {...}`.
   TSNode objectLiteral(TSNode e, int func) const {
-    for (int hop = 0; hop < kMaxTrace && !ts_node_is_null(e); ++hop) {
+    for (int hop = 0; hop < kMaxTrace && !isNull(e); ++hop) {
       e = unwrap(e);
       if (is(e, "object")) return e;
       if (!is(e, "identifier")) return {};
@@ -1405,14 +1424,15 @@ class Extractor {
     return {};
   }
 
-  std::vector<std::pair<std::string, TracedValue>> resourceParams(TSNode arg, int func, const std::string& service) const {
+  std::vector<std::pair<std::string, TracedValue>> resourceParams(TSNode arg, int func,
+                                                                  const std::string& service) const {
     std::vector<std::pair<std::string, TracedValue>> out;
     TSNode object = objectLiteral(arg, func);
-    if (ts_node_is_null(object)) return out;
+    if (isNull(object)) return out;
     auto eachProperty = [&](TSNode obj, auto&& fn) {
-      uint32_t count = ts_node_named_child_count(obj);
+      uint32_t count = namedChildCount(obj);
       for (uint32_t i = 0; i < count; ++i) {
-        TSNode p = ts_node_named_child(obj, i);
+        TSNode p = namedChild(obj, i);
         if (is(p, "pair")) {
           fn(keyName(field(p, F::Key)), field(p, F::Key), field(p, F::Value));
         } else if (is(p, "shorthand_property_identifier")) {
@@ -1423,10 +1443,10 @@ class Extractor {
     auto eachObjectElement = [&](TSNode array, auto&& fn) {
       array = unwrap(array);
       if (!is(array, "array")) return;
-      uint32_t count = ts_node_named_child_count(array);
+      uint32_t count = namedChildCount(array);
       for (uint32_t i = 0; i < count; ++i) {
-        TSNode el = objectLiteral(ts_node_named_child(array, i), func);
-        if (!ts_node_is_null(el)) fn(el);
+        TSNode el = objectLiteral(namedChild(array, i), func);
+        if (!isNull(el)) fn(el);
       }
     };
     eachProperty(object, [&](const std::string& key, TSNode keyNode, TSNode value) {
@@ -1442,10 +1462,10 @@ class Extractor {
       } else if (key == "RequestItems") {
         // DynamoDB BatchWriteItem / BatchGetItem: table names are the keys.
         TSNode items = objectLiteral(value, func);
-        if (ts_node_is_null(items)) return;
-        uint32_t count = ts_node_named_child_count(items);
+        if (isNull(items)) return;
+        uint32_t count = namedChildCount(items);
         for (uint32_t i = 0; i < count; ++i) {
-          TSNode p = ts_node_named_child(items, i);
+          TSNode p = namedChild(items, i);
           if (!is(p, "pair")) continue;
           TSNode k = field(p, F::Key);
           if (is(k, "computed_property_name")) {
@@ -1463,7 +1483,7 @@ class Extractor {
         eachObjectElement(value, [&](TSNode item) {
           eachProperty(item, [&](const std::string&, TSNode, TSNode v) {
             TSNode inner = objectLiteral(v, func);
-            if (ts_node_is_null(inner)) return;
+            if (isNull(inner)) return;
             eachProperty(inner, [&](const std::string& k, TSNode, TSNode tv) {
               if (k == "TableName") out.emplace_back(k, trace(tv, func));
             });
@@ -1529,8 +1549,8 @@ class Extractor {
     if (m.rfind("@aws-sdk/client-", 0) == 0) {
       if (!isNew || mem.size() != 1) return std::nullopt;
       string_view cls = mem[0];
-      if (cls.empty() || !(cls[0] >= 'A' && cls[0] <= 'Z') || cls.ends_with("Command") ||
-          cls.ends_with("Exception") || cls.ends_with("ServiceException")) {
+      if (cls.empty() || !(cls[0] >= 'A' && cls[0] <= 'Z') || cls.ends_with("Command") || cls.ends_with("Exception") ||
+          cls.ends_with("ServiceException")) {
         return std::nullopt;
       }
       ct.sdk = "js-v3";
@@ -1622,15 +1642,15 @@ class Extractor {
     BindingSite out;
     TSNode cur = node;
     for (int hop = 0; hop < kMaxHops; ++hop) {
-      TSNode p = parentOf(cur);
-      if (ts_node_is_null(p)) break;
+      TSNode p = parent(cur);
+      if (isNull(p)) break;
       string_view t = type(p);
       if (isTransparent(t) || t == "await_expression") {
         cur = p;
         continue;
       }
       if (t == "arguments") {
-        TSNode call = parentOf(p);
+        TSNode call = parent(p);
         if (is(call, "call_expression") && !classify(call)) {
           cur = call;  // a wrapper: `AWSXRay.captureAWSv3Client(new S3Client({}))`
           continue;
@@ -1638,7 +1658,8 @@ class Extractor {
         break;
       }
       if (t == "variable_declarator") {
-        if (same(field(p, F::Value), cur) && is(field(p, F::Name), "identifier")) out.variable = text(field(p, F::Name));
+        if (same(field(p, F::Value), cur) && is(field(p, F::Name), "identifier"))
+          out.variable = text(field(p, F::Name));
         break;
       }
       if (t == "assignment_expression") {
@@ -1662,8 +1683,8 @@ class Extractor {
         if ((op == "??" || op == "||") && same(field(p, F::Right), cur)) {
           string_view left = text(unwrap(field(p, F::Left)));
           TSNode a = p;
-          for (int i = 0; i < 8 && isTransparent(type(parentOf(a))); ++i) a = parentOf(a);
-          TSNode assign = parentOf(a);
+          for (int i = 0; i < 8 && isTransparent(type(parent(a))); ++i) a = parent(a);
+          TSNode assign = parent(a);
           if ((is(assign, "assignment_expression") || is(assign, "variable_declarator")) &&
               text(field(assign, is(assign, "assignment_expression") ? F::Left : F::Name)) == left) {
             out.variable = std::string(left);
@@ -1711,24 +1732,24 @@ class Extractor {
   // `return client ?? (client = new X())`.
   bool assignmentGuarded(TSNode assign, string_view variable) const {
     TSNode a = assign;
-    for (int i = 0; i < 8 && isTransparent(type(parentOf(a))); ++i) a = parentOf(a);
-    TSNode p = parentOf(a);
+    for (int i = 0; i < 8 && isTransparent(type(parent(a))); ++i) a = parent(a);
+    TSNode p = parent(a);
     if (is(p, "binary_expression")) {
       string_view op = text(field(p, F::Operator));
       if ((op == "??" || op == "||") && text(unwrap(field(p, F::Left))) == variable) return true;
     }
     TSNode cur = assign;
     for (int hop = 0; hop < kMaxHops; ++hop) {
-      TSNode up = parentOf(cur);
-      if (ts_node_is_null(up)) break;
+      TSNode up = parent(cur);
+      if (isNull(up)) break;
       string_view t = type(up);
       if (isFunctionType(t) || t == "program" || t == "class_body") break;
       if (t == "if_statement" && mentions(field(up, F::Condition), variable)) return true;
       if (t == "statement_block") {
-        uint32_t count = ts_node_named_child_count(up);
+        uint32_t count = namedChildCount(up);
         for (uint32_t i = 0; i < count; ++i) {
-          TSNode s = ts_node_named_child(up, i);
-          if (ts_node_start_byte(s) >= ts_node_start_byte(cur)) break;
+          TSNode s = namedChild(up, i);
+          if (startByte(s) >= startByte(cur)) break;
           if (is(s, "if_statement") && mentions(field(s, F::Condition), variable) &&
               containsReturn(field(s, F::Consequence))) {
             return true;
@@ -1778,7 +1799,7 @@ class Extractor {
 
   // `budget` is shared by the whole resolution, recursion included.
   std::optional<ClientType> resolveClient(TSNode e, int func, int& budget) const {
-    for (; budget > 0 && !ts_node_is_null(e); --budget) {
+    for (; budget > 0 && !isNull(e); --budget) {
       e = unwrapAwait(e);
       string_view t = type(e);
       if (t == "identifier") {
@@ -1786,7 +1807,7 @@ class Extractor {
         auto it = registry_.find(name);
         if (it != registry_.end()) return it->second;
         const Decl* d = findDecl(name, func);
-        if (d == nullptr || !d->property.empty() || ts_node_is_null(d->value)) return std::nullopt;
+        if (d == nullptr || !d->property.empty() || isNull(d->value)) return std::nullopt;
         e = d->value;
         func = d->func;
         continue;
@@ -1832,12 +1853,12 @@ class Extractor {
   std::vector<TSNode> returnedValues(int f) const {
     std::vector<TSNode> out;
     TSNode body = funcs_[f].body;
-    if (!ts_node_is_null(body) && !is(body, "statement_block")) out.push_back(body);
+    if (!isNull(body) && !is(body, "statement_block")) out.push_back(body);
     auto it = returnsByFunc_.find(f);
     if (it != returnsByFunc_.end()) {
       for (TSNode r : it->second) {
         TSNode v = namedChild(r, 0);
-        if (!ts_node_is_null(v)) out.push_back(v);
+        if (!isNull(v)) out.push_back(v);
       }
     }
     return out;
@@ -1850,8 +1871,8 @@ class Extractor {
     if (is(node, "call_expression") && is(field(node, F::Function), "await_expression")) return {Use::Consumed, {}};
     TSNode cur = node;
     for (int hop = 0; hop < kMaxHops; ++hop) {
-      TSNode p = parentOf(cur);
-      if (ts_node_is_null(p)) return {Use::Consumed, {}};
+      TSNode p = parent(cur);
+      if (isNull(p)) return {Use::Consumed, {}};
       string_view t = type(p);
       if (isTransparent(t) || t == "ternary_expression" || t == "binary_expression" || t == "array" ||
           t == "spread_element" || t == "pair" || t == "object" || t == "sequence_expression" ||
@@ -1859,8 +1880,7 @@ class Extractor {
         cur = p;
         continue;
       }
-      if (t == "await_expression" || t == "return_statement" || t == "yield_expression" ||
-          t == "for_in_statement") {
+      if (t == "await_expression" || t == "return_statement" || t == "yield_expression" || t == "for_in_statement") {
         return {Use::Consumed, {}};
       }
       if (t == "arrow_function") return {Use::Consumed, {}};  // the expression body is returned
@@ -1868,12 +1888,13 @@ class Extractor {
       if (t == "unary_expression") return {Use::Dropped, {}};  // `void promise`
       if (t == "member_expression") {
         string_view m = text(field(p, F::Property));
-        if (same(field(p, F::Object), cur) && (m == "then" || m == "catch" || m == "finally")) return {Use::Consumed, {}};
+        if (same(field(p, F::Object), cur) && (m == "then" || m == "catch" || m == "finally"))
+          return {Use::Consumed, {}};
         // A v2 request used through `.on(...)`, `.createReadStream()`, `.send(cb)` is no promise to await.
         return {ofVariable ? Use::Dropped : Use::Consumed, {}};
       }
       if (t == "arguments") {
-        TSNode call = parentOf(p);
+        TSNode call = parent(p);
         if (!is(call, "call_expression")) {
           cur = call;
           continue;
@@ -1933,9 +1954,9 @@ class Extractor {
 
   // `s3.putObject(p).promise()` → the `.promise()` call; otherwise the call itself.
   TSNode promiseOf(TSNode call) const {
-    TSNode p = parentOf(call);
+    TSNode p = parent(call);
     if (is(p, "member_expression") && same(field(p, F::Object), call) && text(field(p, F::Property)) == "promise") {
-      TSNode outer = parentOf(p);
+      TSNode outer = parent(p);
       if (is(outer, "call_expression") && same(field(outer, F::Function), p)) return outer;
     }
     return call;
@@ -1950,7 +1971,7 @@ class Extractor {
 
   std::optional<Command> resolveCommand(TSNode arg, int func) const {
     TSNode e = arg;
-    for (int hop = 0; hop < kMaxTrace && !ts_node_is_null(e); ++hop) {
+    for (int hop = 0; hop < kMaxTrace && !isNull(e); ++hop) {
       e = unwrapAwait(e);
       if (is(e, "new_expression")) break;
       if (!is(e, "identifier")) return std::nullopt;
@@ -1977,7 +1998,8 @@ class Extractor {
     }
     if (!cls.ends_with("Command") || cls.size() == 7) return std::nullopt;
     c.operation = cls.substr(0, cls.size() - 7);
-    if (q && q->module.rfind("@aws-sdk/client-", 0) == 0) c.service = iamPrefixForV3Package(string_view(q->module).substr(16));
+    if (q && q->module.rfind("@aws-sdk/client-", 0) == 0)
+      c.service = iamPrefixForV3Package(string_view(q->module).substr(16));
     return c;
   }
 
@@ -1991,7 +2013,7 @@ class Extractor {
     call.scope = scopeOf(s.func);
     call.awaited = isAwaited(promise, s.func);
     call.range = tree_.range(s.node);
-    if (!ts_node_is_null(params)) call.resourceParams = resourceParams(params, s.func, call.service);
+    if (!isNull(params)) call.resourceParams = resourceParams(params, s.func, call.service);
     if (dynamic) facts_.complete = false;
     facts_.sdkCalls.push_back(std::move(call));
   }
@@ -2050,9 +2072,18 @@ class Extractor {
       }
       switch (ct->style) {
         case Style::V2: {
-          static const std::unordered_set<string_view> kNotOperations{
-              "on", "waitFor", "setupRequestListeners", "defineService", "constructor", "bindServiceObject",
-              "makeUnauthenticatedRequest", "promise", "send", "abort", "eachPage", "createReadStream"};
+          static const std::unordered_set<string_view> kNotOperations{"on",
+                                                                      "waitFor",
+                                                                      "setupRequestListeners",
+                                                                      "defineService",
+                                                                      "constructor",
+                                                                      "bindServiceObject",
+                                                                      "makeUnauthenticatedRequest",
+                                                                      "promise",
+                                                                      "send",
+                                                                      "abort",
+                                                                      "eachPage",
+                                                                      "createReadStream"};
           if (kNotOperations.count(method)) break;
           if (method == "makeRequest" || method == "getSignedUrl" || method == "getSignedUrlPromise") {
             auto op = stringValue(unwrap(arg0));
@@ -2092,7 +2123,8 @@ class Extractor {
           }
           break;
         }
-        case Style::Database: break;
+        case Style::Database:
+          break;
       }
     }
   }
@@ -2120,13 +2152,13 @@ class Extractor {
     auto q = qualifiedName(field(s.node, F::Constructor));
     if (!q || q->module != "@aws-sdk/lib-storage" || q->members != std::vector<std::string>{"Upload"}) return;
     TSNode options = objectLiteral(namedChild(field(s.node, F::Arguments), 0), s.func);
-    TSNode params = ts_node_is_null(options) ? TSNode{} : propertyValue(options, "params");
+    TSNode params = isNull(options) ? TSNode{} : propertyValue(options, "params");
     // The upload runs when `.done()` is called: judge that promise.
     TSNode promise = s.node;
-    TSNode p = parentOf(s.node);
-    for (int i = 0; i < 8 && isTransparent(type(p)); ++i) p = parentOf(p);
-    if (is(p, "member_expression") && text(field(p, F::Property)) == "done" && is(parentOf(p), "call_expression")) {
-      promise = parentOf(p);
+    TSNode p = parent(s.node);
+    for (int i = 0; i < 8 && isTransparent(type(p)); ++i) p = parent(p);
+    if (is(p, "member_expression") && text(field(p, F::Property)) == "done" && is(parent(p), "call_expression")) {
+      promise = parent(p);
     } else {
       BindingSite b = bindingOf(s.node);
       for (const Site& c : calls_) {
@@ -2145,7 +2177,7 @@ class Extractor {
     call.scope = scopeOf(s.func);
     call.awaited = same(promise, s.node) ? true : isAwaited(promise, s.func);
     call.range = tree_.range(s.node);
-    if (!ts_node_is_null(params)) call.resourceParams = resourceParams(params, s.func, "s3");
+    if (!isNull(params)) call.resourceParams = resourceParams(params, s.func, "s3");
     facts_.sdkCalls.push_back(std::move(call));
   }
 
@@ -2166,9 +2198,9 @@ class Extractor {
       TSNode pattern = field(s.node, F::Name);
       if (!is(pattern, "object_pattern") || !isProcessEnv(field(s.node, F::Value))) continue;
       Scope scope = scopeOf(s.func);
-      uint32_t count = ts_node_named_child_count(pattern);
+      uint32_t count = namedChildCount(pattern);
       for (uint32_t i = 0; i < count; ++i) {
-        TSNode p = ts_node_named_child(pattern, i);
+        TSNode p = namedChild(pattern, i);
         string_view t = type(p);
         EnvRead r;
         r.scope = scope;
@@ -2195,7 +2227,8 @@ class Extractor {
     for (TSNode condition : site.conditions) {
       bool loop = false;
       scan(condition, [&](TSNode n) {
-        if (is(n, "member_expression") && text(field(n, F::Property)) == "length" && isRecordsExpr(field(n, F::Object))) {
+        if (is(n, "member_expression") && text(field(n, F::Property)) == "length" &&
+            isRecordsExpr(field(n, F::Object))) {
           loop = true;
         }
         return !loop;
@@ -2215,10 +2248,10 @@ class Extractor {
     if (m != "push" && m != "unshift") return false;
     if (text(field(callee, F::Object)).ends_with("batchItemFailures")) return true;
     TSNode args = field(call, F::Arguments);
-    uint32_t count = ts_node_named_child_count(args);
+    uint32_t count = namedChildCount(args);
     for (uint32_t i = 0; i < count; ++i) {
-      TSNode a = unwrap(ts_node_named_child(args, i));
-      if (!ts_node_is_null(propertyValue(a, "itemIdentifier"))) return true;
+      TSNode a = unwrap(namedChild(args, i));
+      if (!isNull(propertyValue(a, "itemIdentifier"))) return true;
     }
     return false;
   }
@@ -2271,10 +2304,10 @@ class Extractor {
   // ------------------------------------------------------ batchItemFailures
   TSNode batchItemFailuresProperty(TSNode value, int func) const {
     TSNode object = objectLiteral(value, func);
-    if (ts_node_is_null(object)) return {};
-    uint32_t count = ts_node_named_child_count(object);
+    if (isNull(object)) return {};
+    uint32_t count = namedChildCount(object);
     for (uint32_t i = 0; i < count; ++i) {
-      TSNode p = ts_node_named_child(object, i);
+      TSNode p = namedChild(object, i);
       if ((is(p, "pair") && keyName(field(p, F::Key)) == "batchItemFailures") ||
           (is(p, "shorthand_property_identifier") && text(p) == "batchItemFailures")) {
         return p;
@@ -2287,7 +2320,7 @@ class Extractor {
     if (handler_ == kModule) return;
     for (TSNode v : returnedValues(handler_)) {
       TSNode p = batchItemFailuresProperty(v, handler_);
-      if (ts_node_is_null(p)) continue;
+      if (isNull(p)) continue;
       facts_.returnsBatchItemFailures = true;
       facts_.batchItemFailuresRange = tree_.range(p);
       return;
@@ -2332,8 +2365,17 @@ class Extractor {
 
 }  // namespace
 
-CodeFacts extractJavaScript(const SourceFile& file, Language language, std::string_view handlerName) {
-  return Extractor(file, language, handlerName).run();
+CodeFacts extractJavaScript(const SourceFile& file, Language language, std::string_view handlerName,
+                            const ParseBudget& budget) {
+  // Faults stay local: an internal error loses this file's facts, not the run.
+  try {
+    return Extractor(file, language, handlerName, budget).run();
+  } catch (const std::exception& e) {
+    return notAnalysedFacts(file, language, handlerName,
+                            std::string("handler file not analysed: internal error: ") + e.what());
+  } catch (...) {
+    return notAnalysedFacts(file, language, handlerName, "handler file not analysed: internal error");
+  }
 }
 
 }  // namespace lambdalint::code

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "code/code_facts.h"
+#include "code/tree_sitter/parse_budget.h"
 #include "template/source_file.h"
 
 namespace lambdalint::code {
@@ -12,6 +13,9 @@ namespace lambdalint::code {
 // Tsx (.tsx); `handlerName` is the exported symbol the template names
 // (`handler` in `Handler: src/app.handler`). Never throws for any input text:
 // syntax errors come back in `problems` with the facts of the parts that parse.
-CodeFacts extractJavaScript(const SourceFile& file, Language language, std::string_view handlerName);
+// A parse over `budget` gives facts with one "not analysed" problem at 1:1,
+// the handler counted as found and `complete` false.
+CodeFacts extractJavaScript(const SourceFile& file, Language language, std::string_view handlerName,
+                            const ParseBudget& budget = {});
 
 }  // namespace lambdalint::code

@@ -22,16 +22,19 @@
 #include <utility>
 #include <vector>
 
+#include "code/tree_sitter/node.h"
+#include "code/tree_sitter/not_analysed.h"
 #include "code/tree_sitter/syntax_tree.h"
+#include "code/tree_sitter/tree_cursor.h"
 #include "lambdalint_languages.h"
 
 namespace lambdalint::code {
 namespace {
 
-constexpr int kMaxDepth = 40;          // expression / name-chain depth of the evaluator
-constexpr size_t kMaxBindings = 32;    // bindings of one name looked at
-constexpr size_t kMaxCallSites = 16;   // call sites looked at to type a parameter
-constexpr size_t kMaxSubWalk = 4096;   // nodes looked at in an except clause or a condition
+constexpr int kMaxDepth = 40;         // expression / name-chain depth of the evaluator
+constexpr size_t kMaxBindings = 32;   // bindings of one name looked at
+constexpr size_t kMaxCallSites = 16;  // call sites looked at to type a parameter
+constexpr size_t kMaxSubWalk = 4096;  // nodes looked at in an except clause or a condition
 
 // ---------------------------------------------------------------------------
 // Node kinds, by symbol (so the walk compares integers, not strings).
@@ -97,7 +100,25 @@ enum class K : uint8_t {
   Delete,
 };
 
-enum class F : uint8_t { alias, arguments, attribute, body, condition, function, key, left, module_name, name, object, operator_, parameters, right, subscript, value, Count };
+enum class F : uint8_t {
+  alias,
+  arguments,
+  attribute,
+  body,
+  condition,
+  function,
+  key,
+  left,
+  module_name,
+  name,
+  object,
+  operator_,
+  parameters,
+  right,
+  subscript,
+  value,
+  Count
+};
 
 struct Grammar {
   const TSLanguage* language = tree_sitter_python();
@@ -164,9 +185,12 @@ struct Grammar {
         {"wildcard_import", K::WildcardImport},
         {"delete_statement", K::Delete},
     };
-    static const char* const kFieldNames[] = {"alias", "arguments", "attribute", "body", "condition", "function", "key", "left", "module_name", "name", "object", "operator", "parameters", "right", "subscript", "value"};
+    static const char* const kFieldNames[] = {"alias",      "arguments", "attribute",   "body", "condition", "function",
+                                              "key",        "left",      "module_name", "name", "object",    "operator",
+                                              "parameters", "right",     "subscript",   "value"};
     for (size_t i = 0; i < static_cast<size_t>(F::Count); ++i) {
-      fields[i] = ts_language_field_id_for_name(language, kFieldNames[i], static_cast<uint32_t>(std::strlen(kFieldNames[i])));
+      fields[i] =
+          ts_language_field_id_for_name(language, kFieldNames[i], static_cast<uint32_t>(std::strlen(kFieldNames[i])));
     }
     uint32_t count = ts_language_symbol_count(language);
     kinds.assign(count, K::Other);
@@ -180,8 +204,8 @@ struct Grammar {
   }
 
   K kind(TSNode n) const {
-    if (ts_node_is_null(n)) return K::Other;
-    TSSymbol s = ts_node_symbol(n);
+    if (isNull(n)) return K::Other;
+    TSSymbol s = symbol(n);
     return s < kinds.size() ? kinds[s] : K::Other;
   }
 };
@@ -194,48 +218,39 @@ const Grammar& grammar() {
 K kindOf(TSNode n) { return grammar().kind(n); }
 
 // A child by field, with the field id looked up once (ts_node_child_by_field_name compares strings).
-TSNode fld(TSNode n, F f) {
-  if (ts_node_is_null(n)) return n;
-  return ts_node_child_by_field_id(n, grammar().fields[static_cast<size_t>(f)]);
-}
+TSNode fld(TSNode n, F f) { return fieldById(n, grammar().fields[static_cast<size_t>(f)]); }
 
 bool sameNode(TSNode a, TSNode b) {
-  return !ts_node_is_null(a) && !ts_node_is_null(b) && ts_node_start_byte(a) == ts_node_start_byte(b) &&
-         ts_node_end_byte(a) == ts_node_end_byte(b) && ts_node_symbol(a) == ts_node_symbol(b);
+  return !isNull(a) && !isNull(b) && startByte(a) == startByte(b) && endByte(a) == endByte(b) && symbol(a) == symbol(b);
 }
 
-uint64_t nodeKey(TSNode n) { return (uint64_t{ts_node_start_byte(n)} << 32) | ts_node_end_byte(n); }
+uint64_t nodeKey(TSNode n) { return (uint64_t{startByte(n)} << 32) | endByte(n); }
 
-TSNode firstNamedChild(TSNode n) {
-  return ts_node_named_child_count(n) > 0 ? ts_node_named_child(n, 0) : TSNode{};
-}
+TSNode firstNamedChild(TSNode n) { return namedChildCount(n) > 0 ? namedChild(n, 0) : TSNode{}; }
 
-// Named children, in order (uses a cursor: ts_node_child(i) is linear in i).
+// Named children, in order (uses a cursor: child(i) is linear in i).
 std::vector<TSNode> namedChildren(TSNode n) {
   std::vector<TSNode> out;
-  if (ts_node_is_null(n)) return out;
-  TSTreeCursor c = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&c)) {
+  TreeCursor c(n);
+  if (c.gotoFirstChild()) {
     do {
-      TSNode child = ts_tree_cursor_current_node(&c);
-      if (ts_node_is_named(child)) out.push_back(child);
-    } while (ts_tree_cursor_goto_next_sibling(&c));
+      TSNode child = c.node();
+      if (isNamed(child)) out.push_back(child);
+    } while (c.gotoNextSibling());
   }
-  ts_tree_cursor_delete(&c);
   return out;
 }
 
 // Children with the given field name (import statements carry several `name`s).
 std::vector<TSNode> fieldChildren(TSNode n, const char* fieldName) {
   std::vector<TSNode> out;
-  TSTreeCursor c = ts_tree_cursor_new(n);
-  if (ts_tree_cursor_goto_first_child(&c)) {
+  TreeCursor c(n);
+  if (c.gotoFirstChild()) {
     do {
-      const char* f = ts_tree_cursor_current_field_name(&c);
-      if (f && std::strcmp(f, fieldName) == 0) out.push_back(ts_tree_cursor_current_node(&c));
-    } while (ts_tree_cursor_goto_next_sibling(&c));
+      const char* f = c.fieldName();
+      if (f && std::strcmp(f, fieldName) == 0) out.push_back(c.node());
+    } while (c.gotoNextSibling());
   }
-  ts_tree_cursor_delete(&c);
   return out;
 }
 
@@ -312,11 +327,11 @@ enum class V : uint8_t {
   Table,     // arg = the table name expression
   Bucket,    // arg = the bucket name expression
   BucketObjects,
-  S3Object,  // arg = the bucket name expression
-  Queue,     // arg = the queue URL expression (may be null)
-  Topic,     // arg = the topic ARN expression
-  Paginator, // s = service, op = operation; origin = get_paginator call
-  Database,  // s = library, kind = database / cache
+  S3Object,   // arg = the bucket name expression
+  Queue,      // arg = the queue URL expression (may be null)
+  Topic,      // arg = the topic ARN expression
+  Paginator,  // s = service, op = operation; origin = get_paginator call
+  Database,   // s = library, kind = database / cache
 };
 
 struct Val {
@@ -325,17 +340,15 @@ struct Val {
   std::string lib;
   std::string op;
   std::string kind;
-  TSNode arg{};     // constructor argument naming the resource
-  int argFn = -1;   // function whose scope `arg` is evaluated in
-  int index = -1;   // function / class index
-  TSNode origin{};  // the call that produced a paginator
+  TSNode arg{};             // constructor argument naming the resource
+  int argFn = -1;           // function whose scope `arg` is evaluated in
+  int index = -1;           // function / class index
+  TSNode origin{};          // the call that produced a paginator
   bool constructs = false;  // this very call creates the client / connection
   bool dynamic = false;     // service or operation not known statically
 };
 
-bool isObject(V k) {
-  return k != V::Unknown && k != V::None && k != V::Literal && k != V::EnvVar && k != V::Event;
-}
+bool isObject(V k) { return k != V::Unknown && k != V::None && k != V::Literal && k != V::EnvVar && k != V::Event; }
 
 bool sameVal(const Val& a, const Val& b) {
   if (a.k != b.k || a.s != b.s) return false;
@@ -443,8 +456,8 @@ std::string lowerNoUnderscore(std::string_view s) {
 
 class Analyzer {
  public:
-  Analyzer(const SourceFile& file, std::string_view handlerName)
-      : file_(file), tree_(file, grammar().language), handlerName_(handlerName) {
+  Analyzer(const SourceFile& file, std::string_view handlerName, const ParseBudget& budget)
+      : file_(file), tree_(file, grammar().language, budget), handlerName_(handlerName) {
     // `app.handler` (the template's Handler) names the symbol after the last dot
     size_t dot = handlerName_.rfind('.');
     if (dot != std::string_view::npos) handlerName_ = handlerName_.substr(dot + 1);
@@ -562,26 +575,25 @@ void Analyzer::collect() {
   TSNode root = tree_.root();
   frames_.push_back({0, -1, -1, false, -1});
   path_.push_back(root);
-  TSTreeCursor cur = ts_tree_cursor_new(root);
+  TreeCursor cur(root);
   uint32_t depth = 0;
   for (;;) {
-    if (ts_tree_cursor_goto_first_child(&cur)) {
+    if (cur.gotoFirstChild()) {
       ++depth;
     } else {
       bool moved = false;
-      while (!(moved = ts_tree_cursor_goto_next_sibling(&cur))) {
-        if (!ts_tree_cursor_goto_parent(&cur)) break;
+      while (!(moved = cur.gotoNextSibling())) {
+        if (!cur.gotoParent()) break;
         --depth;
       }
       if (!moved) break;
     }
     while (frames_.size() > 1 && frames_.back().depth >= depth) frames_.pop_back();
-    TSNode node = ts_tree_cursor_current_node(&cur);
+    TSNode node = cur.node();
     path_.resize(depth);
     path_.push_back(node);
-    if (ts_node_is_named(node)) visit(node, depth);
+    if (isNamed(node)) visit(node, depth);
   }
-  ts_tree_cursor_delete(&cur);
   path_.clear();
   path_.shrink_to_fit();
 }
@@ -590,7 +602,9 @@ std::vector<std::string_view> Analyzer::paramsOf(TSNode params) {
   std::vector<std::string_view> out;
   for (TSNode p : namedChildren(params)) {
     switch (kindOf(p)) {
-      case K::Identifier: out.push_back(text(p)); break;
+      case K::Identifier:
+        out.push_back(text(p));
+        break;
       case K::TypedParam: {
         TSNode id = firstNamedChild(p);
         out.push_back(kindOf(id) == K::Identifier ? text(id) : std::string_view());
@@ -602,7 +616,8 @@ std::vector<std::string_view> Analyzer::paramsOf(TSNode params) {
         out.push_back(kindOf(id) == K::Identifier ? text(id) : std::string_view());
         break;
       }
-      default: break;  // *args, **kwargs, `/`, `*`: later positions are not matched
+      default:
+        break;  // *args, **kwargs, `/`, `*`: later positions are not matched
     }
   }
   return out;
@@ -637,8 +652,8 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       if (!f.lambda) {
         f.nameNode = fld(n, F::name);
         f.name = text(f.nameNode);
-        TSNode first = ts_node_child(n, 0);
-        f.isAsync = !ts_node_is_null(first) && std::strcmp(ts_node_type(first), "async") == 0;
+        TSNode first = child(n, 0);
+        f.isAsync = type(first) == "async";
         f.params = paramsOf(fld(n, F::parameters));
         TSNode parent = depth > 0 ? path_[depth - 1] : TSNode{};
         if (kindOf(parent) == K::DecoratedDef) {
@@ -649,7 +664,8 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
             std::string_view t = text(e);
             size_t dot = t.rfind('.');
             std::string_view last = dot == std::string_view::npos ? t : t.substr(dot + 1);
-            if (last == "lru_cache" || last == "cache" || last == "cached_property" || last == "cached") f.cached = true;
+            if (last == "lru_cache" || last == "cache" || last == "cached_property" || last == "cached")
+              f.cached = true;
           }
         }
       } else {
@@ -660,7 +676,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       fns_.push_back(std::move(f));
       fnNames_.emplace_back();
       Fn& added = fns_.back();
-      if (!added.lambda && !ts_node_is_null(added.nameNode)) {
+      if (!added.lambda && !isNull(added.nameNode)) {
         Binding b;
         b.kind = Binding::Def;
         b.node = n;
@@ -688,7 +704,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       int index = static_cast<int>(classes_.size());
       classes_.push_back(c);
       classNames_.emplace_back();
-      if (!ts_node_is_null(nameNode)) {
+      if (!isNull(nameNode)) {
         Binding b;
         b.kind = Binding::Class;
         b.node = n;
@@ -703,7 +719,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
     case K::Elif:
       if (top.fn >= 0) {
         TSNode cond = fld(n, F::condition);
-        if (!ts_node_is_null(cond)) fns_[static_cast<size_t>(top.fn)].conditions.push_back(cond);
+        if (!isNull(cond)) fns_[static_cast<size_t>(top.fn)].conditions.push_back(cond);
       }
       return;
     case K::For: {
@@ -724,7 +740,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
     case K::Assignment: {
       TSNode right = fld(n, F::right);
       while (kindOf(right) == K::Assignment) right = fld(right, F::right);  // a = b = value
-      if (!ts_node_is_null(right)) pending_.push_back({fld(n, F::left), right, top.fn, top.cls, top.classBody, false});
+      if (!isNull(right)) pending_.push_back({fld(n, F::left), right, top.fn, top.cls, top.classBody, false});
       return;
     }
     case K::NamedExpr:
@@ -735,7 +751,8 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       if (kindOf(value) == K::AsPattern) {
         TSNode alias = fld(value, F::alias);
         TSNode target = firstNamedChild(alias);
-        if (!ts_node_is_null(target)) pending_.push_back({target, firstNamedChild(value), top.fn, top.cls, top.classBody, false});
+        if (!isNull(target))
+          pending_.push_back({target, firstNamedChild(value), top.fn, top.cls, top.classBody, false});
       }
       return;
     }
@@ -755,7 +772,7 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
       bindImports(n, top.fn, top.cls, top.classBody);
       return;
     case K::Other:
-      if (std::strcmp(ts_node_type(n), "future_import_statement") == 0) imports_.push_back(n);
+      if (type(n) == "future_import_statement") imports_.push_back(n);
       return;
     case K::Call:
     case K::Subscript: {
@@ -796,8 +813,10 @@ void Analyzer::visit(TSNode n, uint32_t depth) {
         TSNode function = fld(n, F::function);
         K fk = kindOf(function);
         std::string_view callee;
-        if (fk == K::Identifier) callee = text(function);
-        else if (fk == K::Attribute) callee = text(fld(function, F::attribute));
+        if (fk == K::Identifier)
+          callee = text(function);
+        else if (fk == K::Attribute)
+          callee = text(fld(function, F::attribute));
         if (!callee.empty()) callSites_[callee].push_back(exprs_.size());
       }
       exprs_.push_back(e);
@@ -829,7 +848,7 @@ void Analyzer::bindImports(TSNode stmt, int fn, int cls, bool classBody) {
       } else if (kindOf(name) == K::AliasedImport) {
         b.module = std::string(text(fld(name, F::name)));
         TSNode alias = fld(name, F::alias);
-        if (!ts_node_is_null(alias)) bindName(alias, std::move(b), fn, cls, classBody);
+        if (!isNull(alias)) bindName(alias, std::move(b), fn, cls, classBody);
       }
     }
     return;
@@ -845,7 +864,7 @@ void Analyzer::bindImports(TSNode stmt, int fn, int cls, bool classBody) {
     } else if (kindOf(name) == K::AliasedImport) {
       b.module = module + "." + std::string(text(fld(name, F::name)));
       TSNode alias = fld(name, F::alias);
-      if (!ts_node_is_null(alias)) bindName(alias, std::move(b), fn, cls, classBody);
+      if (!isNull(alias)) bindName(alias, std::move(b), fn, cls, classBody);
     }
   }
 }
@@ -896,7 +915,7 @@ void Analyzer::bindTarget(TSNode target, TSNode value, int fn, int cls, bool cla
       // for i, record in enumerate(items)
       TSNode items = firstNamedChild(fld(value, F::arguments));
       bindTarget(targets[0], TSNode{}, fn, cls, classBody, false);
-      if (!ts_node_is_null(items)) bindTarget(targets[1], items, fn, cls, classBody, true);
+      if (!isNull(items)) bindTarget(targets[1], items, fn, cls, classBody, true);
       return;
     }
     std::vector<TSNode> values;
@@ -912,9 +931,10 @@ void Analyzer::bindTarget(TSNode target, TSNode value, int fn, int cls, bool cla
 // The handler and the scopes
 
 int Analyzer::resolveFunctionExpr(TSNode e, int depth) {
-  if (depth > 8 || ts_node_is_null(e)) return -1;
+  if (depth > 8 || isNull(e)) return -1;
   switch (kindOf(e)) {
-    case K::Paren: return resolveFunctionExpr(firstNamedChild(e), depth + 1);
+    case K::Paren:
+      return resolveFunctionExpr(firstNamedChild(e), depth + 1);
     case K::Lambda: {
       auto it = fnByNode_.find(nodeKey(e));
       return it == fnByNode_.end() ? -1 : it->second;
@@ -945,7 +965,8 @@ int Analyzer::resolveFunctionExpr(TSNode e, int depth) {
       }
       return -1;
     }
-    default: return -1;
+    default:
+      return -1;
   }
 }
 
@@ -957,7 +978,7 @@ void Analyzer::findHandler(CodeFacts& facts) {
   const Binding* last = nullptr;
   for (const Binding& b : it->second) {
     if (b.kind != Binding::Def && b.kind != Binding::Value && b.kind != Binding::Import) continue;
-    if (!last || ts_node_start_byte(b.target) >= ts_node_start_byte(last->target)) last = &b;
+    if (!last || startByte(b.target) >= startByte(last->target)) last = &b;
   }
   if (!last) return;
   facts.handler.found = true;
@@ -1047,17 +1068,17 @@ bool Analyzer::literal(TSNode e, std::string& out) const {
   if (k != K::String) return false;
   TSNode start{}, end{};
   for (TSNode c : namedChildren(e)) {
-    std::string_view t = ts_node_type(c);
+    std::string_view t = type(c);
     if (kindOf(c) == K::Interpolation) return false;
     if (t == "string_start") start = c;
     if (t == "string_end") end = c;
   }
-  if (ts_node_is_null(start) || ts_node_is_null(end)) return false;
+  if (isNull(start) || isNull(end)) return false;
   std::string_view prefix = text(start);
   for (char c : prefix) {
     if (c == 'f' || c == 'F' || c == 'b' || c == 'B') return false;  // f-strings, bytes
   }
-  uint32_t b = ts_node_end_byte(start), en = ts_node_start_byte(end);
+  uint32_t b = endByte(start), en = startByte(end);
   if (en < b) return false;
   out = std::string(file_.text().substr(b, en - b));
   return true;
@@ -1072,7 +1093,7 @@ TSNode Analyzer::argAt(TSNode args, size_t position, std::string_view keyword) c
       continue;
     }
     if (k == K::ListSplat || k == K::DictSplat) return TSNode{};
-    if (ts_node_is_extra(a)) continue;  // comments
+    if (isExtra(a)) continue;  // comments
     if (seen++ == position) return a;
   }
   return TSNode{};
@@ -1119,7 +1140,8 @@ Val Analyzer::combine(std::vector<Val>& vals) {
 
 Val Analyzer::evalBinding(const Binding& b, int depth) {
   switch (b.kind) {
-    case Binding::Value: return ts_node_is_null(b.node) ? Val{} : eval(b.node, b.fn, depth + 1);
+    case Binding::Value:
+      return isNull(b.node) ? Val{} : eval(b.node, b.fn, depth + 1);
     case Binding::Import: {
       Val v;
       v.k = V::Module;
@@ -1144,8 +1166,10 @@ Val Analyzer::evalBinding(const Binding& b, int depth) {
       v.index = b.index;
       return v;
     }
-    case Binding::Param: return evalParam(b.fn, b.index, depth + 1);
-    case Binding::Opaque: return Val{};
+    case Binding::Param:
+      return evalParam(b.fn, b.index, depth + 1);
+    case Binding::Opaque:
+      return Val{};
   }
   return Val{};
 }
@@ -1190,8 +1214,10 @@ Val Analyzer::evalParam(int fn, int index, int depth) {
   if (f.cls >= 0 && index == 0) {  // self / cls of a method
     std::string_view p = f.params[0];
     Val v;
-    if (p == "self") v.k = V::Instance;
-    else if (p == "cls") v.k = V::ClassRef;
+    if (p == "self")
+      v.k = V::Instance;
+    else if (p == "cls")
+      v.k = V::ClassRef;
     v.index = f.cls;
     if (v.k != V::Unknown) return v;
   }
@@ -1212,7 +1238,7 @@ Val Analyzer::evalParam(int fn, int index, int depth) {
       TSNode function = fld(site.node, F::function);
       if ((kindOf(function) == K::Attribute) != method) continue;
       TSNode arg = argAt(fld(site.node, F::arguments), position, f.params[static_cast<size_t>(index)]);
-      vals.push_back(ts_node_is_null(arg) ? Val{} : eval(arg, site.fn, depth + 1));
+      vals.push_back(isNull(arg) ? Val{} : eval(arg, site.fn, depth + 1));
     }
   }
   Val result = vals.empty() ? Val{} : combine(vals);
@@ -1232,7 +1258,7 @@ Val Analyzer::returnType(int fn, int depth) {
   } else {
     for (TSNode r : f.returns) {
       TSNode value = firstNamedChild(r);
-      if (!ts_node_is_null(value)) vals.push_back(eval(value, fn, depth + 1));
+      if (!isNull(value)) vals.push_back(eval(value, fn, depth + 1));
     }
   }
   Val result = combine(vals);
@@ -1247,11 +1273,13 @@ Val Analyzer::eval(TSNode e, int fn, int depth) {
     depthHit_ = true;
     return Val{};
   }
-  if (ts_node_is_null(e)) return Val{};
+  if (isNull(e)) return Val{};
   switch (kindOf(e)) {
-    case K::Identifier: return evalName(text(e), fn, depth);
+    case K::Identifier:
+      return evalName(text(e), fn, depth);
     case K::Paren:
-    case K::Await: return eval(firstNamedChild(e), fn, depth + 1);
+    case K::Await:
+      return eval(firstNamedChild(e), fn, depth + 1);
     case K::None: {
       Val v;
       v.k = V::None;
@@ -1288,16 +1316,21 @@ Val Analyzer::eval(TSNode e, int fn, int depth) {
       Val object = eval(fld(e, F::object), fn, depth + 1);
       std::string_view name = text(fld(e, F::attribute));
       switch (object.k) {
-        case V::Module: object.s += "."; object.s += name; return object;
+        case V::Module:
+          object.s += ".";
+          object.s += name;
+          return object;
         case V::Instance:
-        case V::ClassRef: return evalClassAttr(object.index, name, depth + 1);
+        case V::ClassRef:
+          return evalClassAttr(object.index, name, depth + 1);
         case V::Bucket:
           if (name == "objects") {
             object.k = V::BucketObjects;
             return object;
           }
           return Val{};
-        default: break;
+        default:
+          break;
       }
       if ((object.k == V::Resource || object.k == V::Table) && name == "meta") {
         Val v;
@@ -1336,8 +1369,10 @@ Val Analyzer::eval(TSNode e, int fn, int depth) {
       }
       return Val{};
     }
-    case K::Call: return evalCall(e, fn, depth);
-    default: return Val{};
+    case K::Call:
+      return evalCall(e, fn, depth);
+    default:
+      return Val{};
   }
 }
 
@@ -1358,7 +1393,8 @@ Val Analyzer::makeClient(V kind, std::string lib, TSNode args, int fn, int depth
 
 Val Analyzer::moduleCall(const std::string& path, TSNode args, int fn, int depth) {
   if (path == "boto3.client" || path == "boto3.session.client") return makeClient(V::Client, "boto3", args, fn, depth);
-  if (path == "boto3.resource" || path == "boto3.session.resource") return makeClient(V::Resource, "boto3", args, fn, depth);
+  if (path == "boto3.resource" || path == "boto3.session.resource")
+    return makeClient(V::Resource, "boto3", args, fn, depth);
   if (path == "boto3.Session" || path == "boto3.session.Session" || path == "aioboto3.Session" ||
       path == "aioboto3.session.Session") {
     Val v;
@@ -1448,7 +1484,8 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
       return v;
     };
     switch (recv.k) {
-      case V::Module: return moduleCall(recv.s + "." + std::string(m), args, fn, depth);
+      case V::Module:
+        return moduleCall(recv.s + "." + std::string(m), args, fn, depth);
       case V::Session:
         if (m == "client") return makeClient(V::Client, recv.lib, args, fn, depth);
         if (m == "resource") return makeClient(V::Resource, recv.lib, args, fn, depth);
@@ -1477,8 +1514,10 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
           v.origin = call;
           v.dynamic = recv.dynamic;
           std::string op;
-          if (literal(argAt(args, 0, "operation_name"), op)) v.op = pascal(op);
-          else v.dynamic = true;
+          if (literal(argAt(args, 0, "operation_name"), op))
+            v.op = pascal(op);
+          else
+            v.dynamic = true;
           return v;
         }
         return Val{};
@@ -1497,13 +1536,15 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
         if (method.k == V::Def) return returnType(method.index, depth + 1);
         return Val{};
       }
-      default: return Val{};
+      default:
+        return Val{};
     }
   }
   if (kindOf(function) == K::Identifier) {
     Val callee = evalName(text(function), fn, depth + 1);
     switch (callee.k) {
-      case V::Module: return moduleCall(callee.s, args, fn, depth);
+      case V::Module:
+        return moduleCall(callee.s, args, fn, depth);
       case V::Def: {
         Val r = returnType(callee.index, depth + 1);
         r.constructs = false;
@@ -1515,7 +1556,8 @@ Val Analyzer::evalCallUncached(TSNode call, int fn, int depth) {
         v.index = callee.index;
         return v;
       }
-      default: return Val{};
+      default:
+        return Val{};
     }
   }
   return Val{};
@@ -1529,17 +1571,28 @@ TracedValue Analyzer::trace(TSNode e, int fn) {
   t.range = range(e);
   Val v = eval(e, fn, 0);
   switch (v.k) {
-    case V::Literal: t.kind = TracedValue::Kind::Literal; t.text = v.s; break;
-    case V::EnvVar: t.kind = TracedValue::Kind::EnvVar; t.text = v.s; break;
-    case V::Event: t.kind = TracedValue::Kind::Event; t.text = v.s; break;
-    default: t.kind = TracedValue::Kind::Unknown; break;
+    case V::Literal:
+      t.kind = TracedValue::Kind::Literal;
+      t.text = v.s;
+      break;
+    case V::EnvVar:
+      t.kind = TracedValue::Kind::EnvVar;
+      t.text = v.s;
+      break;
+    case V::Event:
+      t.kind = TracedValue::Kind::Event;
+      t.text = v.s;
+      break;
+    default:
+      t.kind = TracedValue::Kind::Unknown;
+      break;
   }
   return t;
 }
 
 // The dictionary / list literal an expression is, or that a name is bound to once.
 TSNode Analyzer::literalNode(TSNode e, int fn, K want) {
-  for (int hop = 0; hop < 4 && !ts_node_is_null(e); ++hop) {
+  for (int hop = 0; hop < 4 && !isNull(e); ++hop) {
     K k = kindOf(e);
     if (k == want) return e;
     if (k == K::Paren) {
@@ -1557,14 +1610,14 @@ TSNode Analyzer::literalNode(TSNode e, int fn, K want) {
 }
 
 void Analyzer::addParam(SdkCall& call, std::string name, TSNode value, int fn) {
-  if (ts_node_is_null(value)) return;
+  if (isNull(value)) return;
   call.resourceParams.emplace_back(std::move(name), trace(value, fn));
 }
 
 void Analyzer::addParams(SdkCall& call, TSNode args, int fn, std::string_view service, std::string_view method) {
-  static const std::string_view kNames[] = {"Bucket",     "TableName",  "QueueUrl",           "TopicArn",
-                                            "FunctionName", "StateMachineArn", "EventBusName", "SecretId",
-                                            "StreamName", "DeliveryStreamName", "LogGroupName"};
+  static const std::string_view kNames[] = {"Bucket",       "TableName",          "QueueUrl",     "TopicArn",
+                                            "FunctionName", "StateMachineArn",    "EventBusName", "SecretId",
+                                            "StreamName",   "DeliveryStreamName", "LogGroupName"};
   auto wanted = [&](std::string_view key) {
     if (key == "Name") return service == "ssm";
     return std::find(std::begin(kNames), std::end(kNames), key) != std::end(kNames);
@@ -1583,7 +1636,7 @@ void Analyzer::addParams(SdkCall& call, TSNode args, int fn, std::string_view se
     if (method == "download_file" || method == "download_fileobj") position = 0;
     if (position != std::string_view::npos) {
       TSNode bucket = argAt(args, position, "Bucket");
-      if (!ts_node_is_null(bucket)) addParam(call, "Bucket", bucket, fn);
+      if (!isNull(bucket)) addParam(call, "Bucket", bucket, fn);
       return;
     }
   }
@@ -1596,14 +1649,14 @@ void Analyzer::addParams(SdkCall& call, TSNode args, int fn, std::string_view se
         TSNode list = literalNode(value, fn, K::List);
         for (TSNode entry : namedChildren(list)) {
           TSNode dict = literalNode(entry, fn, K::Dictionary);
-          if (!ts_node_is_null(dict)) fromDict(dict, fn);
+          if (!isNull(dict)) fromDict(dict, fn);
         }
       } else if (wanted(key)) {
         addParam(call, key, value, fn);
       }
     } else if (k == K::DictSplat) {
       TSNode dict = literalNode(firstNamedChild(a), fn, K::Dictionary);
-      if (!ts_node_is_null(dict)) fromDict(dict, fn);
+      if (!isNull(dict)) fromDict(dict, fn);
     }
   }
 }
@@ -1618,8 +1671,10 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
     case V::BucketObjects:
     case V::S3Object:
     case V::Queue:
-    case V::Topic: break;
-    default: return;  // not an SDK object (most calls end here)
+    case V::Topic:
+      break;
+    default:
+      return;  // not an SDK object (most calls end here)
   }
   TSNode args = fld(e.node, F::arguments);
   if (kindOf(args) != K::ArgList) args = TSNode{};
@@ -1642,9 +1697,13 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
   };
   switch (recv.k) {
     case V::Client: {
-      static const std::string_view kNotOperations[] = {
-          "get_waiter",      "can_paginate",          "close",   "generate_presigned_url",
-          "generate_presigned_post", "generate_db_auth_token", "get_paginator"};
+      static const std::string_view kNotOperations[] = {"get_waiter",
+                                                        "can_paginate",
+                                                        "close",
+                                                        "generate_presigned_url",
+                                                        "generate_presigned_post",
+                                                        "generate_db_auth_token",
+                                                        "get_paginator"};
       if (std::find(std::begin(kNotOperations), std::end(kNotOperations), method) != std::end(kNotOperations)) return;
       if (method.empty() || method[0] == '_') return;
       if (recv.s == "s3") {
@@ -1697,8 +1756,11 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
     case V::BucketObjects:
       ctorParam = "Bucket";
       call.service = "s3";
-      pick({{"all", "ListObjects"}, {"filter", "ListObjects"}, {"limit", "ListObjects"},
-            {"page_size", "ListObjects"}, {"delete", "DeleteObjects"}});
+      pick({{"all", "ListObjects"},
+            {"filter", "ListObjects"},
+            {"limit", "ListObjects"},
+            {"page_size", "ListObjects"},
+            {"delete", "DeleteObjects"}});
       break;
     case V::S3Object:
       ctorParam = "Bucket";
@@ -1737,12 +1799,13 @@ void Analyzer::sdkCall(const Expr& e, const Val& recv, std::string_view method, 
             {"delete", "DeleteTopic"},
             {"set_attributes", "SetTopicAttributes"}});
       break;
-    default: return;
+    default:
+      return;
   }
   if (op.empty() && !recv.dynamic) return;
   call.operation = op;
   if (call.operation.empty()) call.dynamic = true;
-  if (!ctorParam.empty() && !ts_node_is_null(recv.arg)) addParam(call, ctorParam, recv.arg, recv.argFn);
+  if (!ctorParam.empty() && !isNull(recv.arg)) addParam(call, ctorParam, recv.arg, recv.argFn);
   addParams(call, args, e.fn, call.service, recv.k == V::Client ? method : std::string_view());
   if (call.dynamic) facts.complete = false;
   facts.sdkCalls.push_back(std::move(call));
@@ -1766,7 +1829,7 @@ bool Analyzer::lazilyCached(const Expr& e) {
     if (fns_[static_cast<size_t>(f)].cached) return true;  // @lru_cache factory
   }
   TSNode target = e.target;
-  if (ts_node_is_null(target)) return false;
+  if (isNull(target)) return false;
   const Fn& f = fns_[static_cast<size_t>(e.fn)];
   std::string_view cacheName;
   if (kindOf(target) == K::Identifier) {
@@ -1805,7 +1868,7 @@ void Analyzer::judgeCall(const Expr& e, CodeFacts& facts) {
     c.library = made.lib;
     c.service = made.s;
     c.kind = made.k == V::Database ? made.kind : "aws-sdk";
-    if (!ts_node_is_null(e.target)) c.variable = std::string(text(e.target).substr(0, 200));
+    if (!isNull(e.target)) c.variable = std::string(text(e.target).substr(0, 200));
     c.scope = scopeOf(e.fn);
     c.lazilyCached = lazilyCached(e);
     c.range = range(e.node);
@@ -1821,7 +1884,7 @@ void Analyzer::judgeCall(const Expr& e, CodeFacts& facts) {
       r.name = made.s;
       // os.getenv('X', 'y'), os.getenv('X', default='y'); a default of None is no default
       TSNode fallback = argAt(args, 1, "default");
-      r.hasDefault = (!ts_node_is_null(fallback) && kindOf(fallback) != K::None) || e.orDefault;
+      r.hasDefault = (!isNull(fallback) && kindOf(fallback) != K::None) || e.orDefault;
       r.scope = scopeOf(e.fn);
       r.range = range(e.node);
       facts.envReads.push_back(std::move(r));
@@ -1858,13 +1921,22 @@ void Analyzer::judgeCall(const Expr& e, CodeFacts& facts) {
     call.service = recv.k == V::Client || recv.k == V::Resource ? recv.s : std::string();
     if (call.service.empty()) {
       switch (recv.k) {
-        case V::Table: call.service = "dynamodb"; break;
+        case V::Table:
+          call.service = "dynamodb";
+          break;
         case V::Bucket:
         case V::S3Object:
-        case V::BucketObjects: call.service = "s3"; break;
-        case V::Queue: call.service = "sqs"; break;
-        case V::Topic: call.service = "sns"; break;
-        default: break;
+        case V::BucketObjects:
+          call.service = "s3";
+          break;
+        case V::Queue:
+          call.service = "sqs";
+          break;
+        case V::Topic:
+          call.service = "sns";
+          break;
+        default:
+          break;
       }
     }
     call.dynamic = true;
@@ -1974,7 +2046,7 @@ void Analyzer::judgeReturns(CodeFacts& facts) {
   if (f.lambda) values.push_back(fld(f.node, F::body));
   for (TSNode r : f.returns) values.push_back(firstNamedChild(r));
   for (TSNode value : values) {
-    for (int hop = 0; hop < 4 && !ts_node_is_null(value); ++hop) {
+    for (int hop = 0; hop < 4 && !isNull(value); ++hop) {
       K k = kindOf(value);
       if (k == K::Paren) {
         value = firstNamedChild(value);
@@ -1997,7 +2069,7 @@ void Analyzer::judgeReturns(CodeFacts& facts) {
         std::string_view name = text(kindOf(function) == K::Attribute ? fld(function, F::attribute) : function);
         bool isDict = name == "dict";
         if (name == "process_partial_response" ||
-            (isDict && !ts_node_is_null(argAt(fld(value, F::arguments), 99, "batchItemFailures")))) {
+            (isDict && !isNull(argAt(fld(value, F::arguments), 99, "batchItemFailures")))) {
           facts.returnsBatchItemFailures = true;
           facts.batchItemFailuresRange = range(value);
           return;
@@ -2018,30 +2090,34 @@ void Analyzer::collectImports(CodeFacts& facts) {
   QueryCursorPtr cursor(ts_query_cursor_new());
   // The walk found the statements: run the query on each rather than on the whole tree.
   for (TSNode statementNode : imports_) {
-  ts_query_cursor_exec(cursor.get(), query.get(), statementNode);
-  TSQueryMatch match;
-  while (ts_query_cursor_next_match(cursor.get(), &match)) {
-    Import imp;
-    TSNode statement{};
-    for (uint16_t i = 0; i < match.capture_count; ++i) {
-      uint32_t length = 0;
-      const char* captureName = ts_query_capture_name_for_id(query.get(), match.captures[i].index, &length);
-      std::string_view name(captureName, length);
-      if (name == "module") imp.module = std::string(text(match.captures[i].node));
-      if (name == "statement") statement = match.captures[i].node;
-      if (name == "future") {
-        statement = match.captures[i].node;
-        imp.module = "__future__";
+    ts_query_cursor_exec(cursor.get(), query.get(), statementNode);
+    TSQueryMatch match;
+    while (ts_query_cursor_next_match(cursor.get(), &match)) {
+      Import imp;
+      TSNode statement{};
+      for (uint16_t i = 0; i < match.capture_count; ++i) {
+        uint32_t length = 0;
+        const char* captureName = ts_query_capture_name_for_id(query.get(), match.captures[i].index, &length);
+        std::string_view name(captureName, length);
+        if (name == "module") imp.module = std::string(text(match.captures[i].node));
+        if (name == "statement") statement = match.captures[i].node;
+        if (name == "future") {
+          statement = match.captures[i].node;
+          imp.module = "__future__";
+        }
       }
+      if (isNull(statement) || imp.module.empty()) continue;
+      imp.range = range(statement);
+      facts.imports.push_back(std::move(imp));
     }
-    if (ts_node_is_null(statement) || imp.module.empty()) continue;
-    imp.range = range(statement);
-    facts.imports.push_back(std::move(imp));
-  }
   }
 }
 
 CodeFacts Analyzer::run() {
+  if (tree_.exceededBudget()) {
+    return notAnalysedFacts(file_, Language::Python, handlerName_,
+                            "handler file not analysed: parsing exceeded its budget");
+  }
   CodeFacts facts;
   facts.path = file_.path();
   facts.language = Language::Python;
@@ -2064,8 +2140,10 @@ CodeFacts Analyzer::run() {
   collectImports(facts);
   // Innermost first (reverse pre-order): a receiver is judged before the call on it.
   for (auto e = exprs_.rbegin(); e != exprs_.rend(); ++e) {
-    if (e->isCall) judgeCall(*e, facts);
-    else judgeSubscript(*e, facts);
+    if (e->isCall)
+      judgeCall(*e, facts);
+    else
+      judgeSubscript(*e, facts);
   }
   for (const PendingPaginator& p : paginators_) {
     // A paginator never `.paginate()`d here still names its operation.
@@ -2094,9 +2172,17 @@ CodeFacts Analyzer::run() {
 
 }  // namespace
 
-CodeFacts extractPython(const SourceFile& file, std::string_view handlerName) {
-  Analyzer analyzer(file, handlerName);
-  return analyzer.run();
+CodeFacts extractPython(const SourceFile& file, std::string_view handlerName, const ParseBudget& budget) {
+  // Faults stay local: an internal error loses this file's facts, not the run.
+  try {
+    Analyzer analyzer(file, handlerName, budget);
+    return analyzer.run();
+  } catch (const std::exception& e) {
+    return notAnalysedFacts(file, Language::Python, handlerName,
+                            std::string("handler file not analysed: internal error: ") + e.what());
+  } catch (...) {
+    return notAnalysedFacts(file, Language::Python, handlerName, "handler file not analysed: internal error");
+  }
 }
 
 }  // namespace lambdalint::code

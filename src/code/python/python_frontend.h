@@ -4,13 +4,16 @@
 #include <string_view>
 
 #include "code/code_facts.h"
+#include "code/tree_sitter/parse_budget.h"
 #include "template/source_file.h"
 
 namespace lambdalint::code {
 
 // Facts of `file` relative to the handler function `handlerName` (the symbol
 // after the last dot of the template's `Handler: module.function`).
-// Never throws for any input text; syntax errors land in `problems`.
-CodeFacts extractPython(const SourceFile& file, std::string_view handlerName);
+// Never throws for any input text; syntax errors land in `problems`. A parse
+// over `budget` gives facts with one "not analysed" problem at 1:1, the
+// handler counted as found and `complete` false.
+CodeFacts extractPython(const SourceFile& file, std::string_view handlerName, const ParseBudget& budget = {});
 
 }  // namespace lambdalint::code

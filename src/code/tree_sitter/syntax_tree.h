@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "code/tree_sitter/node.h"
+#include "code/tree_sitter/parse_budget.h"
 #include "template/document.h"
 
 namespace lambdalint::code {
@@ -30,11 +32,16 @@ using QueryCursorPtr = std::unique_ptr<TSQueryCursor, CursorDeleter>;
 class SyntaxTree {
  public:
   // Parses `file` with `language`. Never fails for text input: tree-sitter
-  // recovers from errors and keeps the rest of the tree.
-  SyntaxTree(const SourceFile& file, const TSLanguage* language);
+  // recovers from errors and keeps the rest of the tree. A parse over
+  // `budget` is cancelled: the tree is then empty (root() is a null node).
+  SyntaxTree(const SourceFile& file, const TSLanguage* language, const ParseBudget& budget = {});
 
-  TSNode root() const { return ts_tree_root_node(tree_.get()); }
+  TSNode root() const { return tree_ ? ts_tree_root_node(tree_.get()) : TSNode{}; }
+  bool exceededBudget() const { return !tree_; }
+  // Parser operations the parse took (in steps of 100, as tree-sitter reports them).
+  uint64_t operations() const { return operations_; }
   const SourceFile& file() const { return file_; }
+  // Empty text and an empty range at 1:1 for a null node.
   std::string_view text(TSNode node) const;
   Range range(TSNode node) const;
   // Up to `limit` ERROR / MISSING nodes as parse problems with positions.
@@ -43,16 +50,12 @@ class SyntaxTree {
  private:
   const SourceFile& file_;
   TreePtr tree_;
+  uint64_t operations_ = 0;
 };
 
 // Compiles a query from src/code/<language>/queries/<stem>.scm (embedded in
 // the binary). A broken query is a programming error: it throws with the
 // offset tree-sitter reports, and the tests compile every query.
 QueryPtr compileQuery(const TSLanguage* language, std::string_view stem);
-
-// A named child by field name, or a null node.
-TSNode field(TSNode node, std::string_view name);
-bool isNull(TSNode node);
-std::string_view type(TSNode node);
 
 }  // namespace lambdalint::code
