@@ -140,7 +140,9 @@ TEST(MalformedInput, HugeFileIsSkippedWithADiagnostic) {
   RunResult r = check({big.string(), kWitness.string()});
   ASSERT_EQ(countFor(r, big, "TPL001"), 1u);
   for (const auto& d : r.diagnostics) {
-    if (d.location.path == big.string()) EXPECT_NE(d.message.find("50 MB, above the 16 MB limit"), std::string::npos);
+    if (d.location.path == big.string()) {
+      EXPECT_NE(d.message.find("50 MB, above the 16 MB limit"), std::string::npos);
+    }
   }
   EXPECT_GT(witnessFindings(r), 0u);
 }
