@@ -24,7 +24,8 @@ void BM_ParseOnly(benchmark::State& state) {
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["lines"] = static_cast<double>(std::count(text.begin(), text.end(), '\n'));
-  state.counters["templates/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["templates/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ParseOnly)->Arg(1)->Arg(50)->Arg(500)->Unit(benchmark::kMillisecond);
 
@@ -35,7 +36,8 @@ void BM_ParseAndModel(benchmark::State& state) {
     benchmark::DoNotOptimize(m->functions.size());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
-  state.counters["templates/s"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+  state.counters["templates/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ParseAndModel)->Arg(1)->Arg(50)->Arg(500)->Unit(benchmark::kMillisecond);
 

@@ -17,7 +17,8 @@ using namespace lambdalint;
 namespace {
 
 std::string javascriptHandler(int lines) {
-  std::string out = "const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');\nconst s3 = new S3Client({});\n";
+  std::string out =
+      "const { S3Client, PutObjectCommand } = require('@aws-sdk/client-s3');\nconst s3 = new S3Client({});\n";
   for (int i = 0; out.size() < static_cast<size_t>(lines) * 30; ++i) {
     out += fmt::format(R"(async function step{0}(record) {{
   try {{
@@ -93,7 +94,8 @@ void BM_PythonParseOnly(benchmark::State& state) {
 BENCHMARK(BM_PythonParseOnly)->Unit(benchmark::kMillisecond);
 
 void BM_PythonFacts(benchmark::State& state) {
-  run(state, pythonHandler(5000), [](const SourceFile& f) { return code::extractPython(f, "handler").sdkCalls.size(); });
+  run(state, pythonHandler(5000),
+      [](const SourceFile& f) { return code::extractPython(f, "handler").sdkCalls.size(); });
 }
 BENCHMARK(BM_PythonFacts)->Unit(benchmark::kMillisecond);
 

@@ -1,11 +1,11 @@
 // Writes N synthetic SAM templates of M functions into DIR, e.g. to compare
 // with cfn-lint: bench/compare_cfn_lint.sh.
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "sam_generator.h"
 

@@ -15,6 +15,8 @@ packages=(
   libclang-14-dev llvm-14-dev clang-14 libclang-common-14-dev
   # Sanitizer runtimes and libFuzzer for the asan and fuzz presets (scripts/test-asan.sh, scripts/fuzz.sh).
   libclang-rt-14-dev
+  # The formatting test (tests/scripts/format.sh) and scripts/clang-tidy.sh.
+  clang-format-14 clang-tidy-14
   pre-commit
 )
 # Node.js runs the build-time data packages' installer (npm) and the SARIF validators in tests.

@@ -1,10 +1,10 @@
 // The lambdalint command as users run it: exit codes, formats, rules, explain.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <array>
-#include <map>
 #include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace {

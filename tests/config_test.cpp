@@ -1,12 +1,13 @@
 // .lambdalint.yaml: discovery upward, rule switches, severity overrides,
 // exclude globs, and errors in the file itself.
+#include "config/config.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
-#include "config/config.h"
 #include "engine/runner.h"
 
 namespace fs = std::filesystem;
@@ -35,7 +36,8 @@ Resources:
 
 TEST(Config, FoundUpwardAndApplied) {
   Project p;
-  p.write(".lambdalint.yaml", "rules:\n  IAM003: warning\n  iam-wildcard-action: off\nexclude:\n  - stacks/legacy/**\n");
+  p.write(".lambdalint.yaml",
+          "rules:\n  IAM003: warning\n  iam-wildcard-action: off\nexclude:\n  - stacks/legacy/**\n");
   p.write("stacks/app.yaml", kAdmin);
   p.write("stacks/legacy/old.yaml", kAdmin);
   auto found = findConfig((p.root / "stacks").string());

@@ -1,11 +1,11 @@
 // The C++ frontend (Clang LibTooling) on small translation units, without the
 // AWS SDK / aws-lambda-cpp headers (lambdalint's stand-ins take their place).
+#include "code/cpp/cpp_frontend.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "code/cpp/cpp_frontend.h"
 
 namespace lambdalint::code {
 namespace {
@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 // Writes `text` as a .cpp file in a fresh folder (so includes resolve against a real directory).
 CodeFacts facts(const std::string& text, CppOptions options = {}) {
   static int n = 0;
-  fs::path dir = fs::temp_directory_path() / ("lambdalint-cpp-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+  fs::path dir =
+      fs::temp_directory_path() / ("lambdalint-cpp-test-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
   fs::create_directories(dir);
   fs::path file = dir / "main.cpp";
   std::ofstream(file) << text;
@@ -230,8 +231,9 @@ TEST(CppFrontend, RealHeadersWinOverStandIns) {
 TEST(CppFrontend, WithoutStandInsMissingHeadersFindNothing) {
   CppOptions options;
   options.useStubs = false;
-  auto f = facts(std::string(kIncludes) + "static invocation_response h(invocation_request const&);\n"
-                                          "int main() { run_handler(h); }\n",
+  auto f = facts(std::string(kIncludes) +
+                     "static invocation_response h(invocation_request const&);\n"
+                     "int main() { run_handler(h); }\n",
                  options);
   EXPECT_FALSE(f.handler.found);
   EXPECT_FALSE(f.problems.empty());

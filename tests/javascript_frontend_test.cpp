@@ -8,8 +8,8 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace lambdalint::code {
 namespace {
@@ -78,7 +78,8 @@ TEST(JavaScriptFrontendHandler, ModuleExportsPropertyFunction) {
 }
 
 TEST(JavaScriptFrontendHandler, ModuleExportsObjectShorthand) {
-  auto f = extract("const handler = async (e) => { await go(); };\nasync function go() {}\nmodule.exports = { handler };\n");
+  auto f =
+      extract("const handler = async (e) => { await go(); };\nasync function go() {}\nmodule.exports = { handler };\n");
   EXPECT_TRUE(f.handler.found);
   EXPECT_TRUE(f.handler.isAsync);
   EXPECT_EQ(f.handler.range.begin.line, 1u);
@@ -158,8 +159,9 @@ export const handler = middy(baseHandler).use(jsonBodyParser());
   ASSERT_EQ(f.sdkCalls.size(), 1u);
   EXPECT_EQ(f.sdkCalls[0].scope, Scope::Handler);
 
-  auto inlineFn = extract("const middy = require('@middy/core');\n"
-                          "module.exports.handler = middy().handler(async (event) => { process.env.A; });\n");
+  auto inlineFn = extract(
+      "const middy = require('@middy/core');\n"
+      "module.exports.handler = middy().handler(async (event) => { process.env.A; });\n");
   EXPECT_TRUE(inlineFn.handler.found);
   ASSERT_NE(findEnv(inlineFn, "A"), nullptr);
   EXPECT_EQ(findEnv(inlineFn, "A")->scope, Scope::Handler);
@@ -174,8 +176,9 @@ exports.handler = middy().use(logger()).use(logger).handler(base);
   EXPECT_TRUE(f.handler.found);
   EXPECT_TRUE(f.handler.isAsync);
   EXPECT_EQ(f.handler.range.begin.line, 3u);
-  auto wrapped = extract("const Sentry = require('@sentry/serverless');\n"
-                         "exports.handler = Sentry.AWSLambda.wrapHandler(async (event) => {});\n");
+  auto wrapped = extract(
+      "const Sentry = require('@sentry/serverless');\n"
+      "exports.handler = Sentry.AWSLambda.wrapHandler(async (event) => {});\n");
   EXPECT_TRUE(wrapped.handler.found);
   EXPECT_TRUE(wrapped.handler.isAsync);
   EXPECT_EQ(wrapped.handler.range.begin.column, 48u);
@@ -907,8 +910,8 @@ TEST(JavaScriptFrontendHyphenated, EventMemberMinusIdentifier) {
 TEST(JavaScriptFrontendBatchItemFailures, OnlyHandlerReturns) {
   EXPECT_FALSE(extract("exports.handler = async () => { [1].map(() => { return { batchItemFailures: [] }; }); };\n")
                    .returnsBatchItemFailures);
-  auto viaVariable = extract(
-      "exports.handler = async () => { const response = { batchItemFailures: [] }; return response; };\n");
+  auto viaVariable =
+      extract("exports.handler = async () => { const response = { batchItemFailures: [] }; return response; };\n");
   EXPECT_TRUE(viaVariable.returnsBatchItemFailures);
   auto arrow = extract("exports.handler = async () => ({ 'batchItemFailures': [] });\n");
   EXPECT_TRUE(arrow.returnsBatchItemFailures);
@@ -1110,7 +1113,8 @@ TEST(JavaScriptFrontendPerformance, FiveThousandLines) {
     source += "async function helper" + i + "(event, record) {\n  const key = record.s3.object.key + '" + i +
               "';\n  try {\n    await s3.send(new PutObjectCommand({ Bucket: process.env.BUCKET_" + i +
               ", Key: key }));\n  } catch (err) {\n    console.error('failed', err);\n    throw err;\n  }\n"
-              "  return { ok: true, n: " + i + " };\n}\n\n";
+              "  return { ok: true, n: " +
+              i + " };\n}\n\n";
   }
   source += "exports.handler = async (event) => { for (const r of event.Records) await helper0(event, r); };\n";
   SourceFile file("big.js", source);

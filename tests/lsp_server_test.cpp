@@ -3,16 +3,15 @@
 #include "lsp/lsp_server.h"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "engine/runner.h"
 
@@ -38,7 +37,8 @@ json notification(const std::string& method, json params = json::object()) {
 }
 
 std::string initialize() {
-  return frame(request(1, "initialize", {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", json::object()}})) +
+  return frame(request(1, "initialize",
+                       {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", json::object()}})) +
          frame(notification("initialized"));
 }
 std::string shutdownExit() { return frame(request(99, "shutdown")) + frame(notification("exit")); }
@@ -82,7 +82,8 @@ const json* findResponse(const Session& s, int id) {
 std::vector<json> published(const Session& s, const std::string& uri) {
   std::vector<json> out;
   for (const auto& m : s.messages)
-    if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri) out.push_back(m["params"]);
+    if (m.value("method", "") == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri)
+      out.push_back(m["params"]);
   return out;
 }
 
@@ -155,7 +156,9 @@ TEST(LspServer, DidOpenPublishesFixtureFindings) {
     EXPECT_EQ(iam003[i]["range"]["end"]["line"], cli[i].location.range.end.line - 1);
     EXPECT_EQ(iam003[i]["range"]["end"]["character"], cli[i].location.range.end.column - 1);
     EXPECT_EQ(iam003[i]["message"], cli[i].message);
-    EXPECT_EQ(iam003[i]["severity"], cli[i].severity == Severity::Error ? 1 : cli[i].severity == Severity::Warning ? 2 : 3);
+    EXPECT_EQ(iam003[i]["severity"], cli[i].severity == Severity::Error     ? 1
+                                     : cli[i].severity == Severity::Warning ? 2
+                                                                            : 3);
   }
 }
 
@@ -206,12 +209,12 @@ TEST(LspServer, Utf16Converter) {
   std::string text = "ab\n\xF0\x9F\x98\x80x\xC3\xA9y\xE4\xB8\xADz\n";
   EXPECT_EQ(utf16Character(text, 0), 0u);
   EXPECT_EQ(utf16Character(text, 2), 2u);
-  EXPECT_EQ(utf16Character(text, 3), 0u);   // start of line 2
-  EXPECT_EQ(utf16Character(text, 7), 2u);   // after the emoji
-  EXPECT_EQ(utf16Character(text, 8), 3u);   // after x
-  EXPECT_EQ(utf16Character(text, 10), 4u);  // after é
-  EXPECT_EQ(utf16Character(text, 11), 5u);  // after y
-  EXPECT_EQ(utf16Character(text, 14), 6u);  // after 中
+  EXPECT_EQ(utf16Character(text, 3), 0u);     // start of line 2
+  EXPECT_EQ(utf16Character(text, 7), 2u);     // after the emoji
+  EXPECT_EQ(utf16Character(text, 8), 3u);     // after x
+  EXPECT_EQ(utf16Character(text, 10), 4u);    // after é
+  EXPECT_EQ(utf16Character(text, 11), 5u);    // after y
+  EXPECT_EQ(utf16Character(text, 14), 6u);    // after 中
   EXPECT_EQ(utf16Character(text, 1000), 0u);  // clamped to the end (after the last newline)
 }
 
@@ -309,8 +312,8 @@ TEST(LspServer, ChecksTheUnsavedBuffer) {
   for (size_t at; (at = edited.find("AdministratorAccess")) != std::string::npos;) {
     edited.replace(at, std::string("AdministratorAccess").size(), "AmazonS3ReadOnlyAccess");
   }
-  json change = notification("textDocument/didChange",
-                              {{"textDocument", {{"uri", uri}, {"version", 2}}}, {"contentChanges", {{{"text", edited}}}}});
+  json change = notification("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                                        {"contentChanges", {{{"text", edited}}}}});
   json save = notification("textDocument/didSave", {{"textDocument", {{"uri", uri}}}});
   Session s = serve(initialize() + frame(didOpen(uri)) + frame(change) + frame(save) + shutdownExit());
   auto pubs = published(s, uri);

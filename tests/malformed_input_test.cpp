@@ -165,7 +165,9 @@ Resources:
     std::string chunk = "var a=" + std::string(1000, '1') + ";";
     for (size_t written = 0; written < 2u * 1024 * 1024; written += chunk.size()) big << chunk;
     std::ofstream binary(dir.path() / "binary.js", std::ios::binary);
-    static constexpr char kElfHeader[] = "\x7f" "ELF\x02\x01\x01\0\0\0\xff\xfe";
+    static constexpr char kElfHeader[] =
+        "\x7f"
+        "ELF\x02\x01\x01\0\0\0\xff\xfe";
     binary << std::string(kElfHeader, sizeof kElfHeader - 1) << std::string(4096, '\0');
   }
   RunOptions options;

@@ -192,8 +192,10 @@ TEST(Model, TemplateStatementsAreListedOnce) {
 
 TEST(Model, RecognisesTemplatesByContent) {
   EXPECT_TRUE(looksLikeTemplate(parseYaml(std::make_shared<SourceFile>("a", "AWSTemplateFormatVersion: x")).root));
-  EXPECT_TRUE(looksLikeTemplate(parseYaml(std::make_shared<SourceFile>("a", "Resources: {A: {Type: AWS::SQS::Queue}}")).root));
-  EXPECT_TRUE(looksLikeTemplate(parseYaml(std::make_shared<SourceFile>("a", "Transform: [AWS::Serverless-2016-10-31]")).root));
+  EXPECT_TRUE(
+      looksLikeTemplate(parseYaml(std::make_shared<SourceFile>("a", "Resources: {A: {Type: AWS::SQS::Queue}}")).root));
+  EXPECT_TRUE(
+      looksLikeTemplate(parseYaml(std::make_shared<SourceFile>("a", "Transform: [AWS::Serverless-2016-10-31]")).root));
   EXPECT_FALSE(looksLikeTemplate(parseYaml(std::make_shared<SourceFile>("a", "name: ci\non: push\n")).root));
   EXPECT_FALSE(looksLikeTemplate(parseYaml(std::make_shared<SourceFile>("a", "Resources: {A: {Type: Foo}}")).root));
 }

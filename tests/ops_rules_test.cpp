@@ -64,15 +64,15 @@ TEST(LambdaRuntimes, TableIsConsistent) {
     if (r.replacement.empty()) continue;
     const LambdaRuntime* next = findLambdaRuntime(r.replacement);
     ASSERT_NE(next, nullptr) << r.identifier << ": unknown replacement " << r.replacement;
-    EXPECT_GE(next->deprecation, r.deprecation) << r.identifier << ": replacement " << r.replacement
-                                                << " ends support before it";
-    EXPECT_TRUE(next->replacement.empty()) << r.identifier << ": replacement " << r.replacement
-                                           << " is not the newest runtime of its language";
+    EXPECT_GE(next->deprecation, r.deprecation)
+        << r.identifier << ": replacement " << r.replacement << " ends support before it";
+    EXPECT_TRUE(next->replacement.empty())
+        << r.identifier << ": replacement " << r.replacement << " is not the newest runtime of its language";
   }
   // The runtimes the rule must know, deprecated and current.
-  for (std::string_view id : {"nodejs16.x", "python3.8", "java8", "dotnet6", "dotnetcore3.1", "ruby3.2", "go1.x",
-                              "provided", "nodejs24.x", "python3.14", "java25", "dotnet10", "ruby3.4",
-                              "provided.al2023"}) {
+  for (std::string_view id :
+       {"nodejs16.x", "python3.8", "java8", "dotnet6", "dotnetcore3.1", "ruby3.2", "go1.x", "provided", "nodejs24.x",
+        "python3.14", "java25", "dotnet10", "ruby3.4", "provided.al2023"}) {
     EXPECT_NE(findLambdaRuntime(id), nullptr) << id;
   }
 }

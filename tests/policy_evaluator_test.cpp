@@ -1,9 +1,10 @@
 // The permission engine: IAM identity-policy evaluation over a function's PermissionSet, with the template's
 // references resolved to canonical ARNs, and the three-valued ARN matching under it.
+#include "iam/policy_evaluator.h"
+
 #include <gtest/gtest.h>
 
 #include "iam/arn_pattern.h"
-#include "iam/policy_evaluator.h"
 #include "model/app_model.h"
 
 using namespace lambdalint;
@@ -73,8 +74,8 @@ struct Harness {
 
 std::string statement(const std::string& effect, const std::string& action, const std::string& resource,
                       const std::string& extra = {}) {
-  return "        - Statement:\n            - Effect: " + effect + "\n              " + action +
-         "\n              " + resource + (extra.empty() ? "" : "\n              " + extra);
+  return "        - Statement:\n            - Effect: " + effect + "\n              " + action + "\n              " +
+         resource + (extra.empty() ? "" : "\n              " + extra);
 }
 
 // ------------------------------------------------------------------ ARN matching
@@ -124,10 +125,14 @@ TEST(ArnMatch, FormatsOfTheServiceAuthorizationReference) {
   EXPECT_EQ(matchArn(pat("arn:aws:s3:::b/*"), bucket), Match::No);
   EXPECT_EQ(matchArn(pat("arn:aws:dynamodb:*:*:table/t"), bucket), Match::No);
   EXPECT_TRUE(coversEveryResourceOf(pat("*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
-  EXPECT_TRUE(coversEveryResourceOf(pat("arn:aws:iam::*:role/*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
-  EXPECT_TRUE(coversEveryResourceOf(pat("arn:aws:iam::*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
-  EXPECT_FALSE(coversEveryResourceOf(pat("arn:aws:iam::1:role/app-*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
-  EXPECT_FALSE(coversEveryResourceOf(pat("arn:aws:s3:::*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
+  EXPECT_TRUE(
+      coversEveryResourceOf(pat("arn:aws:iam::*:role/*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
+  EXPECT_TRUE(
+      coversEveryResourceOf(pat("arn:aws:iam::*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
+  EXPECT_FALSE(coversEveryResourceOf(pat("arn:aws:iam::1:role/app-*"),
+                                     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
+  EXPECT_FALSE(
+      coversEveryResourceOf(pat("arn:aws:s3:::*"), "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"));
 }
 
 TEST(ActionMatch, WildcardsAreCaseInsensitive) {
@@ -177,9 +182,9 @@ TEST(PolicyEvaluator, ExplicitDenyWins) {
   // Other buckets are not denied.
   EXPECT_EQ(h.access("s3:DeleteObject", ResourceArn::s3Objects("OtherBucket")), Access::Allowed);
   // A conditional Deny leaves the answer Allowed, conditionally.
-  Harness c(app(statement("Allow", "Action: s3:*", "Resource: '*'") + "\n" +
-                statement("Deny", "Action: s3:*", "Resource: '*'",
-                          "Condition: {Bool: {aws:SecureTransport: 'false'}}")));
+  Harness c(
+      app(statement("Allow", "Action: s3:*", "Resource: '*'") + "\n" +
+          statement("Deny", "Action: s3:*", "Resource: '*'", "Condition: {Bool: {aws:SecureTransport: 'false'}}")));
   Decision dc = c.eval->evaluate("s3:GetObject", ResourceArn::s3Objects("Bucket"));
   EXPECT_EQ(dc.access, Access::Allowed);
   EXPECT_TRUE(dc.conditional);
@@ -196,7 +201,8 @@ TEST(PolicyEvaluator, ConditionalAllow) {
 }
 
 TEST(PolicyEvaluator, BothS3FormsCoverTheObjectsOfTheBucket) {
-  Harness sub(app(statement("Allow", "Action: s3:PutObject", "Resource: !Sub 'arn:${AWS::Partition}:s3:::${Bucket}/*'")));
+  Harness sub(
+      app(statement("Allow", "Action: s3:PutObject", "Resource: !Sub 'arn:${AWS::Partition}:s3:::${Bucket}/*'")));
   EXPECT_EQ(sub.access("s3:PutObject", ResourceArn::s3Objects("Bucket")), Access::Allowed);
   EXPECT_EQ(sub.access("s3:PutObject", ResourceArn::s3Objects("Bucket", "thumbnails/")), Access::Allowed);
   EXPECT_EQ(sub.access("s3:PutObject", ResourceArn::s3Objects("OtherBucket")), Access::ImplicitDeny);
@@ -223,13 +229,13 @@ TEST(PolicyEvaluator, TableArnDoesNotCoverItsIndexes) {
   EXPECT_EQ(h.access("dynamodb:Query", ResourceArn::dynamodbTable("Table")), Access::Allowed);
   EXPECT_EQ(h.access("dynamodb:Query", ResourceArn::dynamodbIndex("Table")), Access::ImplicitDeny);
   EXPECT_EQ(h.access("dynamodb:Query", ResourceArn::dynamodbIndex("Table", "byDate")), Access::ImplicitDeny);
-  Harness idx(app(statement("Allow", "Action: dynamodb:Query",
-                            "Resource: [!GetAtt Table.Arn, !Sub '${Table.Arn}/index/*']")));
+  Harness idx(
+      app(statement("Allow", "Action: dynamodb:Query", "Resource: [!GetAtt Table.Arn, !Sub '${Table.Arn}/index/*']")));
   EXPECT_EQ(idx.access("dynamodb:Query", ResourceArn::dynamodbIndex("Table", "byDate")), Access::Allowed);
   // The table written by name in a Sub ARN is the same table.
-  Harness byName(app(statement(
-      "Allow", "Action: dynamodb:PutItem",
-      "Resource: !Sub 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Table}'")));
+  Harness byName(app(
+      statement("Allow", "Action: dynamodb:PutItem",
+                "Resource: !Sub 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${Table}'")));
   EXPECT_EQ(byName.access("dynamodb:PutItem", ResourceArn::dynamodbTable("Table")), Access::Allowed);
 }
 

@@ -62,9 +62,9 @@ std::vector<std::string> envNames(const CodeFacts& f) {
   return out;
 }
 
-#define EXPECT_AT(range, l, c)         \
-  do {                                 \
-    EXPECT_EQ((range).begin.line, l);  \
+#define EXPECT_AT(range, l, c)          \
+  do {                                  \
+    EXPECT_EQ((range).begin.line, l);   \
     EXPECT_EQ((range).begin.column, c); \
   } while (0)
 
@@ -78,9 +78,7 @@ std::vector<std::string> envNames(const CodeFacts& f) {
 // ---------------------------------------------------------------------------
 // The handler
 
-TEST(PythonFrontend, QueriesCompile) {
-  EXPECT_NO_THROW(compileQuery(tree_sitter_python(), "python-imports"));
-}
+TEST(PythonFrontend, QueriesCompile) { EXPECT_NO_THROW(compileQuery(tree_sitter_python(), "python-imports")); }
 
 TEST(PythonFrontend, PlainHandler) {
   auto f = extract(R"PY(
@@ -342,9 +340,9 @@ def handler(event, context):
 )PY");
   ASSERT_EQ(f.clients.size(), 1u);  // the resource only
   EXPECT_EQ(f.clients[0].service, "dynamodb");
-  EXPECT_EQ(operations(f), (std::vector<std::string>{"dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query",
-                                                     "dynamodb:Scan", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                                                     "dynamodb:BatchWriteItem"}));
+  EXPECT_EQ(operations(f),
+            (std::vector<std::string>{"dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan",
+                                      "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}));
   const SdkCall* put = findCall(f, "PutItem");
   ASSERT_NE(put, nullptr);
   EXPECT_EQ(put->sdk, "boto3");
@@ -378,9 +376,9 @@ def handler(event, context):
     sns.Topic(os.getenv('TOPIC')).publish(Message='m')
     boto3.resource('dynamodb').batch_write_item(RequestItems={})
 )PY");
-  EXPECT_EQ(operations(f), (std::vector<std::string>{"s3:PutObject", "s3:GetObject", "s3:DeleteObject",
-                                                     "s3:ListObjects", "sqs:SendMessage", "sns:Publish",
-                                                     "dynamodb:BatchWriteItem"}));
+  EXPECT_EQ(operations(f),
+            (std::vector<std::string>{"s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:ListObjects",
+                                      "sqs:SendMessage", "sns:Publish", "dynamodb:BatchWriteItem"}));
   EXPECT_TRACED(param(findCall(f, "PutObject"), "Bucket"), EnvVar, "BUCKET");
   EXPECT_TRACED(param(findCall(f, "GetObject"), "Bucket"), Literal, "literal-bucket");
   EXPECT_TRACED(param(findCall(f, "DeleteObject"), "Bucket"), Literal, "b2");
@@ -600,7 +598,8 @@ del os.environ['DELETED']
 def handler(event, context):
     return os.environ['IN_HANDLER']
 )PY");
-  EXPECT_EQ(envNames(f), (std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "IN_HANDLER"}));
+  EXPECT_EQ(envNames(f),
+            (std::vector<std::string>{"A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "IN_HANDLER"}));
   auto hasDefault = [&](const char* name) { return findEnv(f, name)->hasDefault; };
   EXPECT_FALSE(hasDefault("A"));
   EXPECT_FALSE(hasDefault("B"));
@@ -1015,7 +1014,8 @@ TEST(PythonFrontend, BinaryGarbage) {
 
 TEST(PythonFrontend, DeeplyNestedExpressionsDoNotOverflow) {
   const int n = 100000;
-  const std::string tail = "\nimport boto3\ndef handler(event, context):\n    boto3.client('s3').put_object(Bucket='b')\n";
+  const std::string tail =
+      "\nimport boto3\ndef handler(event, context):\n    boto3.client('s3').put_object(Bucket='b')\n";
   std::vector<std::string> sources = {
       "x = " + std::string(n, '(') + "1" + std::string(n, ')'),
       [&] {

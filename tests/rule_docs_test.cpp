@@ -35,7 +35,8 @@ TEST(RuleDocs, IdsAndNamesAreWellFormedAndUnique) {
     EXPECT_EQ(m.id.size(), 6u) << m.id;
     EXPECT_TRUE(ids.insert(m.id).second) << "duplicate id " << m.id;
     EXPECT_TRUE(names.insert(m.name).second) << "duplicate name " << m.name;
-    for (char c : m.name) EXPECT_TRUE(std::islower(static_cast<unsigned char>(c)) || std::isdigit(c) || c == '-') << m.name;
+    for (char c : m.name)
+      EXPECT_TRUE(std::islower(static_cast<unsigned char>(c)) || std::isdigit(c) || c == '-') << m.name;
     EXPECT_FALSE(m.summary.empty()) << m.id;
     EXPECT_FALSE(m.tags.empty()) << m.id;
   }

@@ -43,8 +43,7 @@ const std::map<std::string, RuleSet> kBrokenApps = {
     // Every OPS rule (see the template's header), plus EVT001 (schedule without
     // OnFailure), EVT002 (queue without DLQ), EVT005 (worker without partial
     // batch responses).
-    {"legacy-api",
-     {"EVT001", "EVT002", "EVT005", "OPS001", "OPS002", "OPS003", "OPS004", "OPS005", "OPS006"}},
+    {"legacy-api", {"EVT001", "EVT002", "EVT005", "OPS001", "OPS002", "OPS003", "OPS004", "OPS005", "OPS006"}},
     // EVT002 no DLQ, EVT003 visibility timeout below the function timeout,
     // EVT005 no partial batch responses, OPS003 no tracing, OPS004 no retention,
     // XRF002 the handler's source folder does not exist.
@@ -77,8 +76,8 @@ RunResult checkWithAllRules(const fs::path& app) {
 std::string describe(const RunResult& result) {
   std::string out;
   for (const auto& d : result.diagnostics) {
-    out += d.location.path + ":" + std::to_string(d.location.range.begin.line) + ": " + d.ruleId + " " + d.message +
-           "\n";
+    out +=
+        d.location.path + ":" + std::to_string(d.location.range.begin.line) + ": " + d.ruleId + " " + d.message + "\n";
   }
   return out;
 }

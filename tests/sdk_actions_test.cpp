@@ -1,9 +1,11 @@
 // SDK operations map to the IAM actions AWS checks for them.
+#include "iam/sdk_actions.h"
+
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "iam/catalog.h"
-#include "iam/sdk_actions.h"
 #include "util/embedded.h"
 
 using namespace lambdalint;

@@ -7,13 +7,12 @@
 // MISSING nodes for broken input. Link with GTest::gtest_main.
 
 #include <gtest/gtest.h>
+#include <tree_sitter/api.h>
 
 #include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
-
-#include <tree_sitter/api.h>
 
 #include "lambdalint_languages.h"
 
@@ -41,8 +40,8 @@ Parsed parse(const TSLanguage *language, std::string source) {
   out.parser.reset(ts_parser_new());
   EXPECT_NE(out.parser, nullptr);
   EXPECT_TRUE(ts_parser_set_language(out.parser.get(), language));
-  out.tree.reset(ts_parser_parse_string(out.parser.get(), nullptr, out.source.data(),
-                                        static_cast<uint32_t>(out.source.size())));
+  out.tree.reset(
+      ts_parser_parse_string(out.parser.get(), nullptr, out.source.data(), static_cast<uint32_t>(out.source.size())));
   EXPECT_NE(out.tree, nullptr);
   return out;
 }
@@ -142,8 +141,7 @@ TEST(TreeSitterSmoke, JavaScriptHandler) {
 TEST(TreeSitterSmoke, TypeScriptHandlerWithTypeAnnotation) {
   //                     0         1         2         3         4
   //                     01234567890123456789012345678901234567890123456789
-  const char *source =
-      "export const handler = async (event: APIGatewayProxyEvent): Promise<number> => 1;\n";
+  const char *source = "export const handler = async (event: APIGatewayProxyEvent): Promise<number> => 1;\n";
   Parsed p = parse(tree_sitter_typescript(), source);
   ASSERT_NE(p.tree, nullptr);
   TSNode root = p.root();
@@ -165,8 +163,7 @@ TEST(TreeSitterSmoke, TypeScriptHandlerWithTypeAnnotation) {
 TEST(TreeSitterSmoke, TsxHandlerWithJsx) {
   //                     0         1         2         3
   //                     0123456789012345678901234567890123456789
-  const char *source =
-      "const el = (name: string) => <div className=\"x\">{name}</div>;\n";
+  const char *source = "const el = (name: string) => <div className=\"x\">{name}</div>;\n";
   Parsed p = parse(tree_sitter_tsx(), source);
   ASSERT_NE(p.tree, nullptr);
   TSNode root = p.root();

@@ -21,15 +21,19 @@ const Node* targetDeadLetterConfig(const EventSource& e) {
       }
       return nullptr;
     case EventOrigin::EventBridgeTarget:
-    case EventOrigin::SchedulerTarget: return e.properties->get("DeadLetterConfig");
-    default: return nullptr;
+    case EventOrigin::SchedulerTarget:
+      return e.properties->get("DeadLetterConfig");
+    default:
+      return nullptr;
   }
 }
 
 class AsyncNoFailureDestination final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT001", "async-no-failure-destination", Severity::Warning,
+    static const RuleMeta m{"EVT001",
+                            "async-no-failure-destination",
+                            Severity::Warning,
                             "Asynchronously invoked function has neither a dead-letter queue nor an OnFailure "
                             "destination",
                             {"reliability"}};
@@ -69,9 +73,10 @@ class AsyncNoFailureDestination final : public Rule {
                                  "with DestinationConfig.OnFailure";
       std::string targetNote;
       if (!withTargetDlq.empty()) {
-        targetNote = fmt::format(" (the DeadLetterConfig of the {} catches only events that could not be delivered "
-                                 "to Lambda, not the function's own failures)",
-                                 evt::describeEvent(*withTargetDlq.front()));
+        targetNote = fmt::format(
+            " (the DeadLetterConfig of the {} catches only events that could not be delivered "
+            "to Lambda, not the function's own failures)",
+            evt::describeEvent(*withTargetDlq.front()));
       }
       auto& d = ctx.report(*fn.resource->keyNode,
                            fmt::format("function '{}' is invoked asynchronously by {} but has no dead-letter queue "

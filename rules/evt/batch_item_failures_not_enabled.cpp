@@ -16,7 +16,9 @@ namespace {
 class BatchItemFailuresNotEnabled final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT005", "batch-item-failures-not-enabled", Severity::Note,
+    static const RuleMeta m{"EVT005",
+                            "batch-item-failures-not-enabled",
+                            Severity::Note,
                             "SQS/Kinesis/DynamoDB mapping without ReportBatchItemFailures: one failed record retries "
                             "the whole batch",
                             {"reliability", "performance"}};
@@ -60,13 +62,14 @@ class BatchItemFailuresNotEnabled final : public Rule {
         long long size = batchSize.value_or(kind == "SQS" ? 10 : 100);
 
         std::string consequence =
-            kind == "SQS"
-                ? fmt::format("when one message of a batch (up to {}) fails, every message of the batch becomes "
-                              "visible again and is processed again, including those that succeeded",
-                              size)
-                : fmt::format("when one record of a batch (up to {}) fails, the whole batch is retried and the "
-                              "shard does not advance, reprocessing the records that succeeded",
-                              size);
+            kind == "SQS" ? fmt::format(
+                                "when one message of a batch (up to {}) fails, every message of the batch becomes "
+                                "visible again and is processed again, including those that succeeded",
+                                size)
+                          : fmt::format(
+                                "when one record of a batch (up to {}) fails, the whole batch is retried and the "
+                                "shard does not advance, reprocessing the records that succeeded",
+                                size);
         const Node& anchor = evt::eventAnchor(model, fn, e);
         auto& d = ctx.report(types ? *types : anchor,
                              fmt::format("{} of function '{}' does not set FunctionResponseTypes: "

@@ -2,9 +2,9 @@
 // event-source-mapping filter that the service rejects or that can never match
 // (single values instead of arrays, unknown or malformed content filters,
 // empty arrays and empty patterns).
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "engine/rule.h"
 #include "filter_pattern.h"
@@ -15,13 +15,15 @@ namespace {
 using filter::Dialect;
 
 // SAM event types whose Properties carry Lambda FilterCriteria.
-constexpr std::array<std::string_view, 7> kPolledTypes = {"SQS", "Kinesis", "DynamoDB", "MSK",
+constexpr std::array<std::string_view, 7> kPolledTypes = {"SQS", "Kinesis",          "DynamoDB",  "MSK",
                                                           "MQ",  "SelfManagedKafka", "DocumentDB"};
 
 class EventPatternInvalid final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT008", "event-pattern-invalid", Severity::Error,
+    static const RuleMeta m{"EVT008",
+                            "event-pattern-invalid",
+                            Severity::Error,
                             "EventBridge event pattern or Lambda event filter that the service rejects or that can "
                             "never match",
                             {"correctness", "reliability"}};

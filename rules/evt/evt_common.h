@@ -63,16 +63,23 @@ inline const Node& eventAnchor(const TemplateModel& m, const Function& fn, const
 // "SQS event 'Jobs'", "event source mapping 'JobsMapping'", "target of rule 'Nightly'", ...
 inline std::string describeEvent(const EventSource& e) {
   switch (e.origin) {
-    case EventOrigin::SamEvent: return fmt::format("{} event '{}'", e.type, e.name);
-    case EventOrigin::EventSourceMapping: return fmt::format("event source mapping '{}'", e.name);
-    case EventOrigin::S3Notification: return fmt::format("notification of bucket '{}'", e.declaringId);
+    case EventOrigin::SamEvent:
+      return fmt::format("{} event '{}'", e.type, e.name);
+    case EventOrigin::EventSourceMapping:
+      return fmt::format("event source mapping '{}'", e.name);
+    case EventOrigin::S3Notification:
+      return fmt::format("notification of bucket '{}'", e.declaringId);
     case EventOrigin::SnsSubscription:
       return e.declaringId == e.sourceId ? fmt::format("subscription of topic '{}'", e.declaringId)
                                          : fmt::format("SNS subscription '{}'", e.name);
-    case EventOrigin::EventBridgeTarget: return fmt::format("target of rule '{}'", e.declaringId);
-    case EventOrigin::SchedulerTarget: return fmt::format("schedule '{}'", e.declaringId);
-    case EventOrigin::Permission: return fmt::format("permission '{}' ({})", e.name, e.type);
-    case EventOrigin::FunctionUrl: return fmt::format("function URL '{}'", e.name);
+    case EventOrigin::EventBridgeTarget:
+      return fmt::format("target of rule '{}'", e.declaringId);
+    case EventOrigin::SchedulerTarget:
+      return fmt::format("schedule '{}'", e.declaringId);
+    case EventOrigin::Permission:
+      return fmt::format("permission '{}' ({})", e.name, e.type);
+    case EventOrigin::FunctionUrl:
+      return fmt::format("function URL '{}'", e.name);
   }
   return e.name;
 }
@@ -225,8 +232,8 @@ inline void collectRefs(const TemplateModel& m, const Node& n, std::set<std::str
 }
 
 inline void collectDeadLetterRefs(const TemplateModel& m, const Node& n, std::set<std::string>& out) {
-  static const std::set<std::string, std::less<>> kKeys = {"deadLetterTargetArn", "DeadLetterConfig",
-                                                           "DeadLetterQueue", "OnFailure"};
+  static const std::set<std::string, std::less<>> kKeys = {"deadLetterTargetArn", "DeadLetterConfig", "DeadLetterQueue",
+                                                           "OnFailure"};
   for (const auto& item : n.items) collectDeadLetterRefs(m, item, out);
   for (const auto& e : n.entries) {
     if (e.key.isScalar() && kKeys.count(e.key.value)) {

@@ -1,13 +1,12 @@
 #include "filter_pattern.h"
 
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <array>
 #include <cstdlib>
-#include <optional>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "model/flat_value.h"
 
@@ -101,8 +100,8 @@ Value fromJson(const nlohmann::ordered_json& j, const Node& at, int depth = 0) {
 constexpr std::string_view kOr = "$or";
 
 bool isOperator(std::string_view key) {
-  static constexpr std::array<std::string_view, 8> kAll = {
-      "prefix", "suffix", "anything-but", "numeric", "exists", "cidr", "equals-ignore-case", "wildcard"};
+  static constexpr std::array<std::string_view, 8> kAll = {"prefix", "suffix", "anything-but",       "numeric",
+                                                           "exists", "cidr",   "equals-ignore-case", "wildcard"};
   for (auto k : kAll) {
     if (k == key) return true;
   }
@@ -170,7 +169,8 @@ class Validator {
   std::vector<Issue> run(const Value& root) {
     if (root.kind == Kind::Unknown) return {};
     if (root.kind != Kind::Object) {
-      add(root.node, fmt::format("{} must be a JSON object of fields to match; {} rejects anything else", what_, service_));
+      add(root.node,
+          fmt::format("{} must be a JSON object of fields to match; {} rejects anything else", what_, service_));
     } else if (root.members.empty()) {
       // SNS documents `{}` as the way to remove a subscription's filter policy.
       if (d_ == Dialect::SnsAttributes || d_ == Dialect::SnsBody) return {};
@@ -235,18 +235,18 @@ class Validator {
     if (value.kind == Kind::Unknown) return;
     if (value.kind != Kind::Array) {
       add(value.where(), fmt::format("`$or` in {} must be an array of at least two patterns; {} rejects anything else",
-                                  label(path), service_));
+                                     label(path), service_));
       return;
     }
     if (value.items.size() < 2) {
-      add(value.where(), fmt::format("`$or` in {} has {} pattern(s); {} requires at least two alternatives", label(path),
-                                  value.items.size(), service_));
+      add(value.where(), fmt::format("`$or` in {} has {} pattern(s); {} requires at least two alternatives",
+                                     label(path), value.items.size(), service_));
     }
     for (const auto& branch : value.items) {
       if (branch.kind == Kind::Unknown) continue;
       if (branch.kind != Kind::Object) {
-        add(branch.node, fmt::format("`$or` in {} may only hold patterns (objects); found {}", label(path),
-                                     shown(branch)));
+        add(branch.node,
+            fmt::format("`$or` in {} may only hold patterns (objects); found {}", label(path), shown(branch)));
         continue;
       }
       object(branch, path);
@@ -330,8 +330,8 @@ class Validator {
       }
     } else if (op == "exists") {
       // A quoted 'true' in YAML may reach the service as a boolean or a string: only JSON text is certain.
-      bool boolean = arg.kind == Kind::Bool || (arg.kind == Kind::String && !arg.fromJsonText &&
-                                                (arg.text == "true" || arg.text == "false"));
+      bool boolean = arg.kind == Kind::Bool ||
+                     (arg.kind == Kind::String && !arg.fromJsonText && (arg.text == "true" || arg.text == "false"));
       if (!boolean) {
         add(arg.node, fmt::format("{}: `exists` takes true or false; found {}", label(path), shown(arg)));
       }
@@ -366,8 +366,8 @@ class Validator {
         return;
       }
       if (!num.numeric || (num.fromJsonText && num.kind != Kind::Number)) {
-        add(num.node, fmt::format("{}: `numeric` operator \"{}\" needs a number; found {}", label(path), op.text,
-                                  shown(num)));
+        add(num.node,
+            fmt::format("{}: `numeric` operator \"{}\" needs a number; found {}", label(path), op.text, shown(num)));
         return;
       }
       if (op.text == "=") {
@@ -397,10 +397,10 @@ class Validator {
       return;
     }
     if (lower && upper && lower->second == upper->second) {
-      add(arg.node, fmt::format("{}: `numeric` bounds {} {:g} and {} {:g} are equal; {} requires the lower bound below "
-                                "the upper bound: write [\"=\", {:g}] to match one number",
-                                label(path), lower->first, lower->second, upper->first, upper->second, service_,
-                                lower->second));
+      add(arg.node,
+          fmt::format("{}: `numeric` bounds {} {:g} and {} {:g} are equal; {} requires the lower bound below "
+                      "the upper bound: write [\"=\", {:g}] to match one number",
+                      label(path), lower->first, lower->second, upper->first, upper->second, service_, lower->second));
     } else if (lower && upper && lower->second > upper->second) {
       add(arg.node, fmt::format("{}: `numeric` range {} {:g} and {} {:g} is empty and {} rejects it; the lower bound "
                                 "must be below the upper bound",
@@ -452,8 +452,8 @@ class Validator {
         const auto& [op, inner] = arg.members.front();
         bool sns = d_ == Dialect::SnsAttributes || d_ == Dialect::SnsBody;
         if (op != "prefix" && op != "suffix" && op != "equals-ignore-case" && !(op == "wildcard" && !sns)) {
-          add(inner.where(), fmt::format("{}: `anything-but` does not take `{}`; it takes {}", label(path), op,
-                                         expected));
+          add(inner.where(),
+              fmt::format("{}: `anything-but` does not take `{}`; it takes {}", label(path), op, expected));
           return;
         }
         if (inner.kind == Kind::Unknown) return;
@@ -513,10 +513,13 @@ class Validator {
 
 std::string_view serviceName(Dialect dialect) {
   switch (dialect) {
-    case Dialect::EventBridge: return "EventBridge";
-    case Dialect::LambdaFilter: return "Lambda event filtering";
+    case Dialect::EventBridge:
+      return "EventBridge";
+    case Dialect::LambdaFilter:
+      return "Lambda event filtering";
     case Dialect::SnsAttributes:
-    case Dialect::SnsBody: return "SNS";
+    case Dialect::SnsBody:
+      return "SNS";
   }
   return "";
 }

@@ -20,14 +20,16 @@ struct Value {
   Kind kind = Kind::Unknown;  // Unknown: an intrinsic, no static value
   std::string text;           // String and Number text, "true"/"false"
   double number = 0;
-  bool numeric = false;       // Number, or a String that reads as a number
-  std::vector<Value> items;   // Array
-  std::vector<Member> members;  // Object, in written order
+  bool numeric = false;           // Number, or a String that reads as a number
+  std::vector<Value> items;       // Array
+  std::vector<Member> members;    // Object, in written order
   const Node* node = nullptr;     // where a finding about this value lands
   const Node* keyNode = nullptr;  // the key it sits under, when written in the template
   bool fromJsonText = false;      // parsed from a JSON string: types are exactly as written
 
-  bool isScalar() const { return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String; }
+  bool isScalar() const {
+    return kind == Kind::Null || kind == Kind::Bool || kind == Kind::Number || kind == Kind::String;
+  }
   const Node* where() const { return keyNode ? keyNode : node; }
 };
 
@@ -40,9 +42,9 @@ struct Member {
 };
 
 struct Loaded {
-  bool ok = false;       // root holds the pattern
+  bool ok = false;  // root holds the pattern
   bool fromString = false;
-  std::string error;     // set when the value is a string that is not JSON
+  std::string error;  // set when the value is a string that is not JSON
   Value root;
 };
 

@@ -2,11 +2,11 @@
 // one bucket (Lambda/Queue/Topic configurations, and SAM S3 events that SAM
 // adds to the same bucket) share an event type and have overlapping key
 // filters; S3 rejects the whole NotificationConfiguration.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
-
-#include <fmt/format.h>
 
 #include "engine/rule.h"
 
@@ -108,7 +108,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kBucketCo
 class S3NotificationFilterOverlap final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT010", "s3-notification-filter-overlap", Severity::Error,
+    static const RuleMeta m{"EVT010",
+                            "s3-notification-filter-overlap",
+                            Severity::Error,
                             "Two S3 notification configurations on one bucket share an event type and overlapping "
                             "prefix/suffix filters; S3 rejects the configuration",
                             {"correctness"}};
@@ -150,7 +152,8 @@ class S3NotificationFilterOverlap final : public Rule {
     }
 
     for (auto& [bucket, configs] : byBucket) {
-      std::stable_sort(configs.begin(), configs.end(), [](const Config& a, const Config& b) { return a.order < b.order; });
+      std::stable_sort(configs.begin(), configs.end(),
+                       [](const Config& a, const Config& b) { return a.order < b.order; });
       for (size_t j = 1; j < configs.size(); ++j) {
         const Config& second = configs[j];
         if (!second.filterKnown) continue;

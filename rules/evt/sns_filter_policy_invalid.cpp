@@ -2,10 +2,10 @@
 // rejects: values that are not arrays, unknown or malformed operators, nested
 // objects under attribute-based filtering, more than 5 keys, more than 150
 // value combinations.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/rule.h"
 #include "filter_pattern.h"
@@ -80,7 +80,9 @@ std::vector<Branch> expand(const Value& obj, bool top, bool body) {
 class SnsFilterPolicyInvalid final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT009", "sns-filter-policy-invalid", Severity::Error,
+    static const RuleMeta m{"EVT009",
+                            "sns-filter-policy-invalid",
+                            Severity::Error,
                             "SNS subscription FilterPolicy that SNS rejects (non-array values, unknown operators, "
                             "nested attributes, more than 5 keys or 150 combinations)",
                             {"correctness", "reliability"}};

@@ -12,7 +12,9 @@ namespace {
 class SnsSubscriptionNoRedrive final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT006", "sns-subscription-no-redrive", Severity::Warning,
+    static const RuleMeta m{"EVT006",
+                            "sns-subscription-no-redrive",
+                            Severity::Warning,
                             "SNS subscription to SQS or Lambda without a RedrivePolicy: undeliverable messages are "
                             "dropped",
                             {"reliability"}};
@@ -36,8 +38,9 @@ class SnsSubscriptionNoRedrive final : public Rule {
           fix = "add RedrivePolicy: {deadLetterTargetArn: <SQS queue ARN>} to the subscription";
           break;
         case evt::SubscriptionForm::TopicInline:
-          fix = "an inline Subscription entry cannot carry one: declare it as an AWS::SNS::Subscription with "
-                "RedrivePolicy: {deadLetterTargetArn: <SQS queue ARN>}";
+          fix =
+              "an inline Subscription entry cannot carry one: declare it as an AWS::SNS::Subscription with "
+              "RedrivePolicy: {deadLetterTargetArn: <SQS queue ARN>}";
           break;
         case evt::SubscriptionForm::SamEvent:
           fix = "add RedrivePolicy: {deadLetterTargetArn: <SQS queue ARN>} to the event's Properties";

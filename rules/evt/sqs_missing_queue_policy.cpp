@@ -83,7 +83,9 @@ struct Verdict {
 class SqsMissingQueuePolicy final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT007", "sqs-missing-queue-policy", Severity::Error,
+    static const RuleMeta m{"EVT007",
+                            "sqs-missing-queue-policy",
+                            Severity::Error,
                             "SNS-to-SQS subscription whose queue policy does not allow sqs:SendMessage from "
                             "sns.amazonaws.com for that topic",
                             {"reliability", "correctness"}};
@@ -125,13 +127,13 @@ class SqsMissingQueuePolicy final : public Rule {
       }
       if (verdict.allowed) continue;
       if (verdict.otherTopic) {
-        auto& d = ctx.report(*verdict.otherTopic->node,
-                             fmt::format("the aws:SourceArn condition of queue policy '{}' lets SNS send to queue "
-                                         "'{}' only from '{}', not from {} which subscribes the queue: its "
-                                         "messages are rejected and lost; add !Ref {} to the condition",
-                                         otherTopicPolicy->id, s.queueId, verdict.otherTopic->refs.front(), topic,
-                                         s.topicId),
-                             otherTopicPolicy->id, "other-topic:" + s.queueId + ":" + s.topicId);
+        auto& d =
+            ctx.report(*verdict.otherTopic->node,
+                       fmt::format("the aws:SourceArn condition of queue policy '{}' lets SNS send to queue "
+                                   "'{}' only from '{}', not from {} which subscribes the queue: its "
+                                   "messages are rejected and lost; add !Ref {} to the condition",
+                                   otherTopicPolicy->id, s.queueId, verdict.otherTopic->refs.front(), topic, s.topicId),
+                       otherTopicPolicy->id, "other-topic:" + s.queueId + ":" + s.topicId);
         RuleContext::relate(d, ctx.path(), at, s.description + " sends to the queue");
         continue;
       }

@@ -19,7 +19,9 @@ struct QueueUse {
 class SqsNoRedrive final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT002", "sqs-no-redrive", Severity::Warning,
+    static const RuleMeta m{"EVT002",
+                            "sqs-no-redrive",
+                            Severity::Warning,
                             "SQS queue read by a function or fed by SNS has no RedrivePolicy (dead-letter queue)",
                             {"reliability"}};
     return m;
@@ -51,14 +53,15 @@ class SqsNoRedrive final : public Rule {
       long long retention = evt::literalInt(r.property("MessageRetentionPeriod")).value_or(345600);
       std::string what = first.what;
       if (it->second.size() > 1) what += fmt::format(" and {} more", it->second.size() - 1);
-      std::string fate =
-          consumed.count(&r)
-              ? fmt::format("a message the function keeps failing on is received again after every visibility "
-                            "timeout until MessageRetentionPeriod ({}) ends, then deleted",
-                            describeSeconds(retention))
-              : fmt::format("a message its consumer keeps failing on is received again and again until "
-                            "MessageRetentionPeriod ({}) ends, then deleted",
-                            describeSeconds(retention));
+      std::string fate = consumed.count(&r)
+                             ? fmt::format(
+                                   "a message the function keeps failing on is received again after every visibility "
+                                   "timeout until MessageRetentionPeriod ({}) ends, then deleted",
+                                   describeSeconds(retention))
+                             : fmt::format(
+                                   "a message its consumer keeps failing on is received again and again until "
+                                   "MessageRetentionPeriod ({}) ends, then deleted",
+                                   describeSeconds(retention));
       auto& d = ctx.report(*r.keyNode,
                            fmt::format("queue '{}' is {} but has no RedrivePolicy: {}; add RedrivePolicy with "
                                        "deadLetterTargetArn (a second queue) and maxReceiveCount (e.g. 5)",

@@ -16,7 +16,9 @@ constexpr long long kDefaultVisibilityTimeout = 30;
 class SqsVisibilityTimeout final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT003", "sqs-visibility-timeout", Severity::Warning,
+    static const RuleMeta m{"EVT003",
+                            "sqs-visibility-timeout",
+                            Severity::Warning,
                             "SQS VisibilityTimeout below the consuming function's timeout (error) or below six times "
                             "it plus the batching window (warning)",
                             {"reliability", "correctness"}};
@@ -35,9 +37,9 @@ class SqsVisibilityTimeout final : public Rule {
       long long timeout = fn.timeoutOrDefault();
       const Node* windowNode = c.properties ? c.properties->get("MaximumBatchingWindowInSeconds") : nullptr;
       std::optional<long long> window = windowNode ? windowNode->asInt() : std::optional<long long>(0);
-      std::string queueText = written ? fmt::format("VisibilityTimeout {} s of queue '{}'", visibility, queue->id)
-                                      : fmt::format("queue '{}' has the default VisibilityTimeout {} s, which",
-                                                    queue->id, visibility);
+      std::string queueText =
+          written ? fmt::format("VisibilityTimeout {} s of queue '{}'", visibility, queue->id)
+                  : fmt::format("queue '{}' has the default VisibilityTimeout {} s, which", queue->id, visibility);
       const Node& at = written ? *written : *queue->keyNode;
 
       if (visibility < timeout) {

@@ -25,7 +25,9 @@ bool unlimited(const Node* n) { return !n || n->asInt() == -1; }
 class StreamNoFailureBounds final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"EVT004", "stream-no-failure-bounds", Severity::Warning,
+    static const RuleMeta m{"EVT004",
+                            "stream-no-failure-bounds",
+                            Severity::Warning,
                             "Kinesis/DynamoDB stream mapping without OnFailure destination, retry bound or "
                             "BisectBatchOnFunctionError: one bad record blocks the shard",
                             {"reliability"}};
@@ -69,9 +71,10 @@ class StreamNoFailureBounds final : public Rule {
 
         std::string consequence;
         if (unbounded) {
-          consequence = fmt::format("a batch holding one record the function cannot process is retried until that "
-                                    "record expires from the stream ({}) and the shard does not advance meanwhile",
-                                    kind == "Kinesis" ? "24 h by default, up to 365 days" : "24 h");
+          consequence = fmt::format(
+              "a batch holding one record the function cannot process is retried until that "
+              "record expires from the stream ({}) and the shard does not advance meanwhile",
+              kind == "Kinesis" ? "24 h by default, up to 365 days" : "24 h");
         } else if (noBisect) {
           consequence = fmt::format("once the retries are spent the whole batch, good records included, {}",
                                     noOnFailure ? "is skipped without a trace" : "is given up on");
@@ -86,8 +89,8 @@ class StreamNoFailureBounds final : public Rule {
         const Node& anchor = evt::eventAnchor(model, fn, e);
         const Node& at = writtenCause ? *writtenCause : anchor;
         auto& d = ctx.report(at,
-                             fmt::format("{} of function '{}' ({} stream) has {}: {}; set {}",
-                                         evt::describeEvent(e), fn.id, kind, list, consequence, fix),
+                             fmt::format("{} of function '{}' ({} stream) has {}: {}; set {}", evt::describeEvent(e),
+                                         fn.id, kind, list, consequence, fix),
                              e.origin == EventOrigin::SamEvent ? fn.id : e.declaringId,
                              "stream-no-failure-bounds:" + fn.id + ":" + e.name);
         if (&at != &anchor) {

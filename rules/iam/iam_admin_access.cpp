@@ -1,24 +1,27 @@
 // IAM003 iam-admin-access: full administrator rights on a role: `*` on `*`,
 // or AdministratorAccess / PowerUserAccess / IAMFullAccess attached.
-#include <array>
-
 #include <fmt/format.h>
+
+#include <array>
 
 #include "engine/rule.h"
 
 namespace lambdalint {
 namespace {
 
-constexpr std::array<std::string_view, 3> kAdminPolicies = {"AdministratorAccess", "PowerUserAccess",
-                                                            "IAMFullAccess"};
+constexpr std::array<std::string_view, 3> kAdminPolicies = {"AdministratorAccess", "PowerUserAccess", "IAMFullAccess"};
 
 class IamAdminAccess final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM003", "iam-admin-access", Severity::Error,
+    static const RuleMeta m{"IAM003",
+                            "iam-admin-access",
+                            Severity::Error,
                             "Role gets administrator access (`*` on `*`, AdministratorAccess, PowerUserAccess, "
                             "IAMFullAccess)",
-                            {"security", "iam"}, "CWE-250", 9.0};
+                            {"security", "iam"},
+                            "CWE-250",
+                            9.0};
     return m;
   }
 

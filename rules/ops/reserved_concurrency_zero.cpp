@@ -10,7 +10,9 @@ namespace {
 class ReservedConcurrencyZero final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"OPS006", "reserved-concurrency-zero", Severity::Warning,
+    static const RuleMeta m{"OPS006",
+                            "reserved-concurrency-zero",
+                            Severity::Warning,
                             "ReservedConcurrentExecutions: 0 throttles every invocation: the function never runs",
                             {"reliability", "correctness"}};
     return m;

@@ -23,10 +23,14 @@ const LambdaRuntime* replacementFor(const LambdaRuntime& runtime, Date today) {
 class RuntimeDeprecated final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"OPS002", "runtime-deprecated", Severity::Error,
+    static const RuleMeta m{"OPS002",
+                            "runtime-deprecated",
+                            Severity::Error,
                             "Function uses a Lambda runtime past its end of support (error) or within six months of "
                             "it (warning)",
-                            {"security", "reliability"}, "CWE-1104", 5.0};
+                            {"security", "reliability"},
+                            "CWE-1104",
+                            5.0};
     return m;
   }
 
@@ -56,8 +60,8 @@ class RuntimeDeprecated final : public Rule {
         message = fmt::format(
             "runtime {}{} reaches end of support on {} (in {} days): Lambda stops patching it then, blocks creating "
             "functions with it from {} and updating them from {}; {}",
-            r.identifier, where, formatDate(r.deprecation), days, formatDate(r.blockCreate),
-            formatDate(r.blockUpdate), upgrade);
+            r.identifier, where, formatDate(r.deprecation), days, formatDate(r.blockCreate), formatDate(r.blockUpdate),
+            upgrade);
       } else if (r.blockUpdate <= today) {
         message = fmt::format(
             "runtime {}{} is deprecated since {}: it gets no security patches, and Lambda blocks updates of functions "

@@ -9,17 +9,23 @@ namespace {
 
 std::string describe(const EventSource& e) {
   switch (e.origin) {
-    case EventOrigin::SamEvent: return fmt::format("{} event {}", e.type, e.name);
+    case EventOrigin::SamEvent:
+      return fmt::format("{} event {}", e.type, e.name);
     case EventOrigin::EventSourceMapping:
       return e.type == "Unknown" ? fmt::format("event source mapping {}", e.name)
                                  : fmt::format("{} event source mapping {}", e.type, e.name);
-    case EventOrigin::S3Notification: return fmt::format("notifications of bucket {}", e.name);
-    case EventOrigin::SnsSubscription: return fmt::format("SNS subscription {}", e.name);
+    case EventOrigin::S3Notification:
+      return fmt::format("notifications of bucket {}", e.name);
+    case EventOrigin::SnsSubscription:
+      return fmt::format("SNS subscription {}", e.name);
     case EventOrigin::EventBridgeTarget:
       return fmt::format("{} rule {}", e.type == "Schedule" ? "schedule" : "EventBridge", e.name);
-    case EventOrigin::SchedulerTarget: return fmt::format("EventBridge Scheduler schedule {}", e.name);
-    case EventOrigin::Permission: return fmt::format("{} (permission {})", e.type, e.name);
-    case EventOrigin::FunctionUrl: return fmt::format("function URL {}", e.name);
+    case EventOrigin::SchedulerTarget:
+      return fmt::format("EventBridge Scheduler schedule {}", e.name);
+    case EventOrigin::Permission:
+      return fmt::format("{} (permission {})", e.type, e.name);
+    case EventOrigin::FunctionUrl:
+      return fmt::format("function URL {}", e.name);
   }
   return e.name;
 }
@@ -27,7 +33,9 @@ std::string describe(const EventSource& e) {
 class TimeoutDefault final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"OPS005", "timeout-default", Severity::Warning,
+    static const RuleMeta m{"OPS005",
+                            "timeout-default",
+                            Severity::Warning,
                             "Function with asynchronous or polled event sources has no Timeout (3 s default)",
                             {"reliability"}};
     return m;

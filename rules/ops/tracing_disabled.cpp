@@ -10,8 +10,8 @@ namespace {
 class TracingDisabled final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"OPS003", "tracing-disabled", Severity::Note,
-                            "Function does not have active X-Ray tracing", {"observability"}};
+    static const RuleMeta m{
+        "OPS003", "tracing-disabled", Severity::Note, "Function does not have active X-Ray tracing", {"observability"}};
     return m;
   }
 
@@ -37,10 +37,10 @@ class TracingDisabled final : public Rule {
     }
     for (const auto& use : written.all()) {
       bool sam = use.functions.front()->sam;
-      std::string where = ops::inGlobals(ctx.model(), *use.node)
-                              ? fmt::format("Globals Tracing {} (used by {})", use.node->str(),
-                                            ops::joinNames(use.functions))
-                              : fmt::format("{} {}", sam ? "Tracing" : "TracingConfig Mode", use.node->str());
+      std::string where =
+          ops::inGlobals(ctx.model(), *use.node)
+              ? fmt::format("Globals Tracing {} (used by {})", use.node->str(), ops::joinNames(use.functions))
+              : fmt::format("{} {}", sam ? "Tracing" : "TracingConfig Mode", use.node->str());
       std::string why = use.node->str() == "PassThrough"
                             ? " (PassThrough only follows requests that arrive already sampled by the caller)"
                             : "";

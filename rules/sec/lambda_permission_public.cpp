@@ -2,9 +2,9 @@
 // invoke the function (Principal '*'), or lets a service invoke it on behalf
 // of any account (service principal without SourceArn/SourceAccount). Function
 // URLs with AuthType NONE are reported as warnings: public by design.
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "engine/rule.h"
 
@@ -51,10 +51,14 @@ std::string functionLabel(const Node* name) {
 class LambdaPermissionPublic final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"SEC002", "lambda-permission-public", Severity::Error,
+    static const RuleMeta m{"SEC002",
+                            "lambda-permission-public",
+                            Severity::Error,
                             "Lambda permission lets anyone (Principal '*') or any account's resource (service "
                             "principal without SourceArn/SourceAccount) invoke the function; public function URLs",
-                            {"security"}, "CWE-284", 8.0};
+                            {"security"},
+                            "CWE-284",
+                            8.0};
     return m;
   }
 

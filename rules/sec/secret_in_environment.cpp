@@ -3,6 +3,7 @@
 // parameter without NoEcho), a value in a known credential format (AWS access
 // key id, Slack, GitHub, Stripe, PEM private key, JWT), or a high-entropy
 // literal that looks like a generated key.
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <array>
@@ -10,8 +11,6 @@
 #include <cmath>
 #include <memory>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "engine/rule.h"
 
@@ -134,9 +133,9 @@ std::vector<std::string> words(std::string_view name) {
 // about it, not the secret itself: SECRET_ARN, TOKEN_TABLE, DB_SECRET_NAME,
 // API_KEY_PARAM, TOKEN_URL, PASSWORD_MIN_LENGTH.
 constexpr std::array<std::string_view, 26> kReferenceWords = {
-    "ARN",    "ID",     "NAME",  "PARAM",  "PARAMETER", "TABLE",  "BUCKET", "QUEUE",   "TOPIC",
-    "PATH",   "URL",    "URI",   "ENDPOINT", "HOST",    "REGION", "HEADER", "TTL",     "EXPIRY",
-    "TIMEOUT", "LENGTH", "FIELD", "TYPE",  "ISSUER",  "AUDIENCE", "SCOPE", "ENABLED"};
+    "ARN",     "ID",     "NAME",  "PARAM",    "PARAMETER", "TABLE",    "BUCKET", "QUEUE",  "TOPIC",
+    "PATH",    "URL",    "URI",   "ENDPOINT", "HOST",      "REGION",   "HEADER", "TTL",    "EXPIRY",
+    "TIMEOUT", "LENGTH", "FIELD", "TYPE",     "ISSUER",    "AUDIENCE", "SCOPE",  "ENABLED"};
 
 // What kind of secret the name announces, or empty.
 std::string secretKind(std::string_view name) {
@@ -169,10 +168,14 @@ bool isBoolOrNumber(const Node& n) {
 class SecretInEnvironment final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"SEC001", "secret-in-environment", Severity::Error,
+    static const RuleMeta m{"SEC001",
+                            "secret-in-environment",
+                            Severity::Error,
                             "Secret written into a function's environment variables (secret-named literal, known "
                             "key format, high-entropy value)",
-                            {"security"}, "CWE-798", 8.0};
+                            {"security"},
+                            "CWE-798",
+                            8.0};
     return m;
   }
 
@@ -260,7 +263,8 @@ class SecretInEnvironment final : public Rule {
     const Node* param = params->get(target->str());
     if (!param) return;  // a resource (e.g. an AWS::SecretsManager::Secret): a reference, not a value
     if (const Node* noEcho = param->get("NoEcho"); noEcho && noEcho->asBool().value_or(false)) return;
-    if (const Node* type = param->get("Type"); type && type->str().find("AWS::SSM::Parameter") != std::string_view::npos) {
+    if (const Node* type = param->get("Type");
+        type && type->str().find("AWS::SSM::Parameter") != std::string_view::npos) {
       return;
     }
     ctx.report(value,

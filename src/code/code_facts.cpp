@@ -4,11 +4,16 @@ namespace lambdalint::code {
 
 std::string_view to_string(Language language) {
   switch (language) {
-    case Language::JavaScript: return "JavaScript";
-    case Language::TypeScript: return "TypeScript";
-    case Language::Tsx: return "TSX";
-    case Language::Python: return "Python";
-    case Language::Cpp: return "C++";
+    case Language::JavaScript:
+      return "JavaScript";
+    case Language::TypeScript:
+      return "TypeScript";
+    case Language::Tsx:
+      return "TSX";
+    case Language::Python:
+      return "Python";
+    case Language::Cpp:
+      return "C++";
   }
   return "";
 }

@@ -47,8 +47,7 @@ std::optional<std::string> sourceForBuildOutput(const CodeCache& cache, const fs
   auto options = config.find("compilerOptions");
   if (options == config.end() || !options->is_object()) return std::nullopt;
   std::string outDir = fs::path(stringMember(*options, "outDir").value_or("")).lexically_normal().generic_string();
-  std::string rootDir =
-      fs::path(stringMember(*options, "rootDir").value_or("src")).lexically_normal().generic_string();
+  std::string rootDir = fs::path(stringMember(*options, "rootDir").value_or("src")).lexically_normal().generic_string();
   if (outDir.empty() || outDir == ".") return std::nullopt;
   if (module.rfind(outDir + "/", 0) != 0) return std::nullopt;
   return (fs::path(rootDir) / module.substr(outDir.size() + 1)).generic_string();

@@ -26,10 +26,10 @@ struct RunOptions {
   // starts an analysis worker (`{"/proc/self/exe", "__analysis-worker"}`), so a crash or hang on one file
   // becomes an internal-error finding on it (code/facts_extractor.h).
   std::vector<std::string> workerCommand;
-  unsigned fileTimeoutSeconds = 60;  // per handler file, with workers
-  size_t workerMemoryMb = 4096;      // per worker, with workers
+  unsigned fileTimeoutSeconds = 60;         // per handler file, with workers
+  size_t workerMemoryMb = 4096;             // per worker, with workers
   const SourceProvider* sources = nullptr;  // null: the disk; the language server passes its unsaved buffers
-  std::optional<Date> today;  // "today" for date-dependent rules (OPS002); default: the system date (UTC)
+  std::optional<Date> today;                // "today" for date-dependent rules (OPS002); default: the system date (UTC)
 };
 
 struct RunResult {

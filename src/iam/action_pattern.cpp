@@ -9,8 +9,8 @@
 namespace lambdalint::iam {
 
 bool isFullWildcard(std::string_view action) {
-  return action == "*" || (action.size() > 2 && action.substr(action.size() - 2) == ":*" &&
-                           action.find(':') == action.size() - 2);
+  return action == "*" ||
+         (action.size() > 2 && action.substr(action.size() - 2) == ":*" && action.find(':') == action.size() - 2);
 }
 
 std::string_view servicePrefix(std::string_view action) {
@@ -24,8 +24,8 @@ std::string describeExpansion(std::string_view pattern) {
   auto actions = Catalog::get().expand(pattern);
   if (actions.empty()) return "no known actions";
   // Most powerful first: what a reviewer worries about.
-  static constexpr AccessLevel kOrder[] = {AccessLevel::PermissionsManagement, AccessLevel::Write,
-                                           AccessLevel::Tagging, AccessLevel::Read, AccessLevel::List};
+  static constexpr AccessLevel kOrder[] = {AccessLevel::PermissionsManagement, AccessLevel::Write, AccessLevel::Tagging,
+                                           AccessLevel::Read, AccessLevel::List};
   std::set<AccessLevel> levels;
   for (const auto* a : actions) levels.insert(a->accessLevel);
   std::string list;

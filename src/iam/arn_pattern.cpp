@@ -1,22 +1,24 @@
 #include "iam/arn_pattern.h"
 
 #include <algorithm>
-
-#include "iam/ascii_case.h"
 #include <array>
 #include <deque>
+
+#include "iam/ascii_case.h"
 
 namespace lambdalint::iam {
 namespace {
 
 using Kind = ArnElem::Kind;
 
-
 bool allows(CharClass cls, char c) {
   switch (cls) {
-    case CharClass::Any: return true;
-    case CharClass::NoColon: return c != ':';
-    case CharClass::NoSep: return c != ':' && c != '/';
+    case CharClass::Any:
+      return true;
+    case CharClass::NoColon:
+      return c != ':';
+    case CharClass::NoSep:
+      return c != ':' && c != '/';
   }
   return true;
 }
@@ -50,7 +52,7 @@ bool starCrosses(const std::vector<ArnElem>& p, size_t i) {
 bool mustMatch(const std::vector<ArnElem>& p, const std::vector<ArnElem>& s) {
   const size_t n = p.size(), m = s.size();
   std::vector<char> next(m + 1, 0), cur(m + 1, 0);  // rows i+1 and i of the table
-  next[m] = 1;                                        // row n: only the empty rest matches
+  next[m] = 1;                                      // row n: only the empty rest matches
   for (size_t i = n; i-- > 0;) {
     const ArnElem& pe = p[i];
     const bool crosses = pe.kind == Kind::Star && starCrosses(p, i);
@@ -66,9 +68,15 @@ bool mustMatch(const std::vector<ArnElem>& p, const std::vector<ArnElem>& s) {
           }
           break;
         }
-        case Kind::Char: ok = se && se->kind == Kind::Char && se->c == pe.c && next[j + 1]; break;
-        case Kind::Question: ok = se && se->kind == Kind::Char && next[j + 1]; break;
-        case Kind::Var: ok = se && se->kind == Kind::Var && !pe.key.empty() && se->key == pe.key && next[j + 1]; break;
+        case Kind::Char:
+          ok = se && se->kind == Kind::Char && se->c == pe.c && next[j + 1];
+          break;
+        case Kind::Question:
+          ok = se && se->kind == Kind::Char && next[j + 1];
+          break;
+        case Kind::Var:
+          ok = se && se->kind == Kind::Var && !pe.key.empty() && se->key == pe.key && next[j + 1];
+          break;
       }
       cur[j] = ok;
     }
@@ -111,9 +119,7 @@ bool mayMatch(const std::vector<ArnElem>& pIn, const std::vector<ArnElem>& s) {
     int sin;
     int lock;
   };
-  auto index = [&](const State& st) {
-    return ((((st.i * 2 + st.pin) * (m + 1) + st.j) * 2 + st.sin) * 4) + st.lock;
-  };
+  auto index = [&](const State& st) { return ((((st.i * 2 + st.pin) * (m + 1) + st.j) * 2 + st.sin) * 4) + st.lock; };
   std::vector<char> seen((n + 1) * 2 * (m + 1) * 2 * 4, 0);
   std::deque<State> work;
   auto push = [&](State st) {
@@ -148,10 +154,21 @@ bool mayMatch(const std::vector<ArnElem>& pIn, const std::vector<ArnElem>& s) {
     Label pl, sl;
     State to = st;
     switch (pe->kind) {
-      case Kind::Char: pl = {true, pe->c}; to.i = st.i + 1; to.pin = 0; break;
-      case Kind::Question: to.i = st.i + 1; to.pin = 0; break;
-      case Kind::Star: break;
-      case Kind::Var: pl.cls = pe->cls; to.pin = 1; break;
+      case Kind::Char:
+        pl = {true, pe->c};
+        to.i = st.i + 1;
+        to.pin = 0;
+        break;
+      case Kind::Question:
+        to.i = st.i + 1;
+        to.pin = 0;
+        break;
+      case Kind::Star:
+        break;
+      case Kind::Var:
+        pl.cls = pe->cls;
+        to.pin = 1;
+        break;
     }
     if (se->kind == Kind::Char) {
       sl = {true, se->c};
@@ -194,9 +211,12 @@ std::vector<std::vector<ArnElem>> segments(const std::vector<ArnElem>& elems, si
 
 std::string_view to_string(Match match) {
   switch (match) {
-    case Match::No: return "no";
-    case Match::Maybe: return "maybe";
-    case Match::Yes: return "yes";
+    case Match::No:
+      return "no";
+    case Match::Maybe:
+      return "maybe";
+    case Match::Yes:
+      return "yes";
   }
   return "";
 }
@@ -210,10 +230,18 @@ std::string ArnPattern::text() const {
   std::string out;
   for (const auto& e : elems) {
     switch (e.kind) {
-      case Kind::Char: out += e.c; break;
-      case Kind::Star: out += '*'; break;
-      case Kind::Question: out += '?'; break;
-      case Kind::Var: out += e.label.empty() ? std::string("*") : e.label; break;
+      case Kind::Char:
+        out += e.c;
+        break;
+      case Kind::Star:
+        out += '*';
+        break;
+      case Kind::Question:
+        out += '?';
+        break;
+      case Kind::Var:
+        out += e.label.empty() ? std::string("*") : e.label;
+        break;
     }
   }
   return out;

@@ -11,10 +11,10 @@
 namespace lambdalint::iam {
 
 struct NeededPermission {
-  std::string action;          // "s3:PutObject"
-  std::string resourceId;      // template logical id, empty when not traced
-  bool onObjects = false;      // the objects of a bucket rather than the bucket
-  std::string resource;        // Sub form: "${Thumbs.Arn}/*", or "*" when not traced
+  std::string action;      // "s3:PutObject"
+  std::string resourceId;  // template logical id, empty when not traced
+  bool onObjects = false;  // the objects of a bucket rather than the bucket
+  std::string resource;    // Sub form: "${Thumbs.Arn}/*", or "*" when not traced
   const code::SdkCall* call = nullptr;
 };
 

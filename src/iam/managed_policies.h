@@ -8,10 +8,10 @@
 namespace lambdalint::iam {
 
 struct ManagedPolicy {
-    std::string_view name;      // "AWSLambdaBasicExecutionRole"
-    std::string_view arn;       // "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
-    std::string_view path;      // "/service-role/"
-    std::string_view document;  // the default version's policy document, minified JSON
+  std::string_view name;      // "AWSLambdaBasicExecutionRole"
+  std::string_view arn;       // "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"
+  std::string_view path;      // "/service-role/"
+  std::string_view document;  // the default version's policy document, minified JSON
 };
 
 // Accepts a policy name ("AdministratorAccess", as SAM's Policies list takes it) or an ARN in any partition:

@@ -80,7 +80,11 @@ const TypeForms kForms[] = {
      "%",
      "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/%",
      {{{"Name", "%"}}}},
-    {{"AWS::IAM::Role"}, CharClass::NoSep, {"RoleName"}, "%", "arn:${AWS::Partition}:iam::${AWS::AccountId}:role~%",
+    {{"AWS::IAM::Role"},
+     CharClass::NoSep,
+     {"RoleName"},
+     "%",
+     "arn:${AWS::Partition}:iam::${AWS::AccountId}:role~%",
      {{{"RoleId", "#"}}}},
     {{"AWS::Logs::LogGroup"},
      CharClass::NoColon,
@@ -274,10 +278,14 @@ void ArnResolver::resolveReference(ArnPattern& out, std::string_view name, bool 
 
 std::string_view to_string(Access access) {
   switch (access) {
-    case Access::Allowed: return "allowed";
-    case Access::ImplicitDeny: return "implicitly denied";
-    case Access::ExplicitDeny: return "explicitly denied";
-    case Access::Unknown: return "unknown";
+    case Access::Allowed:
+      return "allowed";
+    case Access::ImplicitDeny:
+      return "implicitly denied";
+    case Access::ExplicitDeny:
+      return "explicitly denied";
+    case Access::Unknown:
+      return "unknown";
   }
   return "";
 }

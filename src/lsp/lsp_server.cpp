@@ -56,9 +56,12 @@ std::string normalKey(const std::string& path) {
 
 int lspSeverity(Severity s) {
   switch (s) {
-    case Severity::Error: return 1;
-    case Severity::Warning: return 2;
-    case Severity::Note: return 3;
+    case Severity::Error:
+      return 1;
+    case Severity::Warning:
+      return 2;
+    case Severity::Note:
+      return 3;
   }
   return 2;
 }
@@ -227,7 +230,8 @@ void LspServer::handle(const std::string& body) {
   }
   if (!message.is_object() || !message.contains("method") || !message["method"].is_string()) {
     // A response from the client (to a request we never send) or an invalid message.
-    if (message.is_object() && message.contains("id") && (message.contains("result") || message.contains("error"))) return;
+    if (message.is_object() && message.contains("id") && (message.contains("result") || message.contains("error")))
+      return;
     json id = message.is_object() && message.contains("id") ? message["id"] : json(nullptr);
     replyError(id, kInvalidRequest, "invalid request");
     return;
@@ -241,8 +245,10 @@ void LspServer::handle(const std::string& body) {
       handleNotification(method, params);
     }
   } catch (const std::exception& e) {
-    if (message.contains("id")) replyError(message["id"], kInternalError, e.what());
-    else log(1, "lambdalint: " + method + ": " + e.what());
+    if (message.contains("id"))
+      replyError(message["id"], kInternalError, e.what());
+    else
+      log(1, "lambdalint: " + method + ": " + e.what());
   }
 }
 
@@ -252,7 +258,8 @@ void LspServer::handleRequest(const json& id, const std::string& method, const j
     json capabilities = {
         {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
     };
-    reply(id, {{"capabilities", capabilities}, {"serverInfo", {{"name", "lambdalint"}, {"version", options_.version}}}});
+    reply(id,
+          {{"capabilities", capabilities}, {"serverInfo", {{"name", "lambdalint"}, {"version", options_.version}}}});
     return;
   }
   if (!initialized_) {
@@ -294,7 +301,8 @@ void LspServer::handleNotification(const std::string& method, const json& params
     std::string uri = uriOf();
     if (uri.empty() || !params.contains("contentChanges") || !params["contentChanges"].is_array()) return;
     const json& changes = params["contentChanges"];
-    if (!changes.empty() && changes.back().is_object() && changes.back().contains("text") && changes.back()["text"].is_string()) {
+    if (!changes.empty() && changes.back().is_object() && changes.back().contains("text") &&
+        changes.back()["text"].is_string()) {
       open_[uri] = changes.back()["text"].get<std::string>();
       if (auto path = uriToPath(uri)) unsaved_.set(*path, open_[uri]);
       check(uri);

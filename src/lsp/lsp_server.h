@@ -11,13 +11,12 @@
 #include <cstdint>
 #include <iosfwd>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
-#include <vector>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "util/date.h"
 #include "util/source_provider.h"
@@ -25,10 +24,10 @@
 namespace lambdalint::lsp {
 
 struct ServerOptions {
-  std::string version;            // serverInfo.version
-  bool useConfig = true;          // look up .lambdalint.yaml upward from each document
-  std::optional<Date> today;      // pinned "today" for date-dependent rules
-  unsigned jobs = 0;              // worker threads per check (0 = one per core)
+  std::string version;        // serverInfo.version
+  bool useConfig = true;      // look up .lambdalint.yaml upward from each document
+  std::optional<Date> today;  // pinned "today" for date-dependent rules
+  unsigned jobs = 0;          // worker threads per check (0 = one per core)
   // Analysis worker command (RunOptions::workerCommand): the server survives a frontend crash or hang.
   std::vector<std::string> workerCommand;
 };

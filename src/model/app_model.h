@@ -90,16 +90,16 @@ struct PermissionSet {
 // Where a function's handler code is, and what it says (when we could read it).
 struct HandlerSource {
   enum class Status {
-    Resolved,       // file found and parsed; `facts` is set
-    FileMissing,    // no file matches the Handler under CodeUri
-    NotLocal,       // code in S3, an image, or a runtime lambdalint does not read
-    OutsideRoots,   // CodeUri, Handler or a build entry point leads outside the checked folders: not read
+    Resolved,      // file found and parsed; `facts` is set
+    FileMissing,   // no file matches the Handler under CodeUri
+    NotLocal,      // code in S3, an image, or a runtime lambdalint does not read
+    OutsideRoots,  // CodeUri, Handler or a build entry point leads outside the checked folders: not read
   };
   Status status = Status::NotLocal;
   code::Language language = code::Language::JavaScript;
-  std::string module;  // "src/app" of "src/app.handler"
-  std::string symbol;  // "handler"
-  std::string path;    // the file read (or the template, for inline code)
+  std::string module;                   // "src/app" of "src/app.handler"
+  std::string symbol;                   // "handler"
+  std::string path;                     // the file read (or the template, for inline code)
   std::vector<std::string> candidates;  // paths tried, for messages
   bool inlineCode = false;
   SourceFilePtr file;  // the source text (the template, for inline code)
@@ -112,18 +112,18 @@ struct HandlerSource {
 struct Function {
   std::string id;
   const Resource* resource = nullptr;
-  bool sam = false;                 // AWS::Serverless::Function (Globals merged) vs AWS::Lambda::Function
-  std::unique_ptr<Node> props;      // properties, Globals merged for SAM; positions point into the template
+  bool sam = false;             // AWS::Serverless::Function (Globals merged) vs AWS::Lambda::Function
+  std::unique_ptr<Node> props;  // properties, Globals merged for SAM; positions point into the template
 
   const Node* property(std::string_view key) const { return props ? props->get(key) : nullptr; }
 
-  std::string runtime;                 // empty for images or intrinsics
+  std::string runtime;  // empty for images or intrinsics
   std::string handler;
-  std::optional<long long> timeout;    // seconds, when written (default 3)
+  std::optional<long long> timeout;  // seconds, when written (default 3)
   std::optional<long long> memorySize;
   std::optional<long long> reservedConcurrency;
   bool tracingActive = false;
-  const Node* deadLetterTarget = nullptr;  // DeadLetterQueue.TargetArn / DeadLetterConfig.TargetArn
+  const Node* deadLetterTarget = nullptr;      // DeadLetterQueue.TargetArn / DeadLetterConfig.TargetArn
   const Node* onFailureDestination = nullptr;  // EventInvokeConfig (own or AWS::Lambda::EventInvokeConfig)
   const Node* environment = nullptr;           // the Variables mapping, merged
   std::string roleId;                          // logical id of the AWS::IAM::Role, when in this template

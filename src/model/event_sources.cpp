@@ -141,7 +141,8 @@ void ModelBuilder::addResourceEvents() {
       if (source) e.sourceId = source->id;
       fn->events.push_back(std::move(e));
     } else if (r.type == "AWS::S3::Bucket") {
-      const Node* configs = r.properties ? r.properties->at({"NotificationConfiguration", "LambdaConfigurations"}) : nullptr;
+      const Node* configs =
+          r.properties ? r.properties->at({"NotificationConfiguration", "LambdaConfigurations"}) : nullptr;
       if (!configs) continue;
       for (const auto& config : configs->items) {
         Function* fn = functionReferencedBy(config.get("Function"));
@@ -155,8 +156,8 @@ void ModelBuilder::addResourceEvents() {
       Function* fn = functionReferencedBy(r.property("Endpoint"));
       if (!fn) continue;
       const Resource* topic = resourceReferencedBy(r.property("TopicArn"));
-      EventSource e{r.id, "SNS", Invocation::Asynchronous, EventOrigin::SnsSubscription, r.id, r.node, r.properties,
-                    topic ? topic->id : std::string()};
+      EventSource e{r.id,   "SNS",        Invocation::Asynchronous,         EventOrigin::SnsSubscription, r.id,
+                    r.node, r.properties, topic ? topic->id : std::string()};
       fn->events.push_back(std::move(e));
     } else if (r.type == "AWS::SNS::Topic") {
       const Node* subs = r.property("Subscription");
@@ -176,15 +177,22 @@ void ModelBuilder::addResourceEvents() {
       for (const auto& target : targets->items) {
         Function* fn = functionReferencedBy(target.get("Arn"));
         if (!fn) continue;
-        EventSource e{r.id, schedule ? "Schedule" : "EventBridgeRule", Invocation::Asynchronous,
-                      EventOrigin::EventBridgeTarget, r.id, &target, &target, r.id};
+        EventSource e{r.id,
+                      schedule ? "Schedule" : "EventBridgeRule",
+                      Invocation::Asynchronous,
+                      EventOrigin::EventBridgeTarget,
+                      r.id,
+                      &target,
+                      &target,
+                      r.id};
         fn->events.push_back(std::move(e));
       }
     } else if (r.type == "AWS::Scheduler::Schedule") {
       const Node* target = r.property("Target");
       Function* fn = target ? functionReferencedBy(target->get("Arn")) : nullptr;
       if (!fn) continue;
-      EventSource e{r.id, "ScheduleV2", Invocation::Asynchronous, EventOrigin::SchedulerTarget, r.id, target, target, r.id};
+      EventSource e{r.id,   "ScheduleV2", Invocation::Asynchronous, EventOrigin::SchedulerTarget, r.id, target,
+                    target, r.id};
       fn->events.push_back(std::move(e));
     } else if (r.type == "AWS::Lambda::Permission") {
       Function* fn = functionReferencedBy(r.property("FunctionName"));
@@ -193,14 +201,17 @@ void ModelBuilder::addResourceEvents() {
       for (const auto& p : kPrincipals) {
         if (principal->str() != p.principal) continue;
         const Resource* source = resourceReferencedBy(r.property("SourceArn"));
-        EventSource e{r.id, std::string(p.type), p.invocation, EventOrigin::Permission, r.id, r.node, r.properties,
-                      source ? source->id : std::string()};
+        EventSource e{r.id,         std::string(p.type),
+                      p.invocation, EventOrigin::Permission,
+                      r.id,         r.node,
+                      r.properties, source ? source->id : std::string()};
         fn->events.push_back(std::move(e));
       }
     } else if (r.type == "AWS::Lambda::Url") {
       Function* fn = functionReferencedBy(r.property("TargetFunctionArn"));
       if (!fn) continue;
-      EventSource e{r.id, "FunctionUrl", Invocation::Synchronous, EventOrigin::FunctionUrl, r.id, r.node, r.properties, ""};
+      EventSource e{r.id, "FunctionUrl", Invocation::Synchronous, EventOrigin::FunctionUrl, r.id, r.node, r.properties,
+                    ""};
       fn->events.push_back(std::move(e));
     }
   }

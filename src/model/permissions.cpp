@@ -63,7 +63,8 @@ void ModelBuilder::collectTemplateStatements() {
       if (const Node* arns = r.property("ManagedPolicyArns")) {
         for (const auto& arn : arns->items) addManagedPolicy(roles, arn, r.id);
       }
-    } else if (r.type == "AWS::IAM::Policy" || r.type == "AWS::IAM::ManagedPolicy" || r.type == "AWS::IAM::RolePolicy") {
+    } else if (r.type == "AWS::IAM::Policy" || r.type == "AWS::IAM::ManagedPolicy" ||
+               r.type == "AWS::IAM::RolePolicy") {
       if (const Node* doc = r.property("PolicyDocument")) addPolicyDocument(roles, *doc, r.type + " " + r.id, r.id);
     }
   }

@@ -19,12 +19,12 @@ struct MapEntry;
 class Node {
  public:
   NodeKind kind = NodeKind::Null;
-  std::string value;        // scalar text; for an alias, the anchor name
-  std::string tag;          // explicit tag as written (`!Ref`, `!!str`), empty if none
-  bool quoted = false;      // a quoted scalar is always a string
-  bool shortForm = false;   // mapping that came from a `!Tag` short-form intrinsic
+  std::string value;       // scalar text; for an alias, the anchor name
+  std::string tag;         // explicit tag as written (`!Ref`, `!!str`), empty if none
+  bool quoted = false;     // a quoted scalar is always a string
+  bool shortForm = false;  // mapping that came from a `!Tag` short-form intrinsic
   Range range;
-  std::vector<Node> items;       // Sequence
+  std::vector<Node> items;        // Sequence
   std::vector<MapEntry> entries;  // Mapping, in source order, duplicates kept
 
   bool isNull() const { return kind == NodeKind::Null; }

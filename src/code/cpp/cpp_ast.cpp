@@ -43,8 +43,8 @@
 #include "code/cpp/big_stack.h"
 #include "code/cpp/compile_flags.h"
 #include "code/cpp/cpp_frontend.h"
-#include "util/read_file.h"
 #include "code/cpp/sandboxed_file_system.h"
+#include "util/read_file.h"
 
 #ifndef LAMBDALINT_CLANG_RESOURCE_DIR
 #define LAMBDALINT_CLANG_RESOURCE_DIR ""

@@ -44,16 +44,19 @@ constexpr std::array<NamespaceInfo, 16> kNamespaces{{
 
 // Namespaces the core stand-in declares itself.
 bool isCoreNamespace(std::string_view ns) {
-  static const std::set<std::string_view> core{"Client", "Utils", "Region", "Auth", "Http", "Crt", "Internal",
-                                               "Environment", "Monitoring", "LambdalintStub", "Model"};
+  static const std::set<std::string_view> core{"Client",   "Utils",       "Region",     "Auth",           "Http", "Crt",
+                                               "Internal", "Environment", "Monitoring", "LambdalintStub", "Model"};
   return core.count(ns) > 0;
 }
 
 bool isKeyword(std::string_view name) {
   static const std::set<std::string_view> words{
-      "operator", "template", "sizeof", "decltype", "alignof", "noexcept", "static_cast", "dynamic_cast",
-      "const_cast", "reinterpret_cast", "typeid", "new", "delete", "return", "if", "while", "for", "switch",
-      "catch", "throw", "co_await", "co_return", "co_yield", "requires", "static_assert", "Value"};
+      "operator", "template",    "sizeof",       "decltype",   "alignof",
+      "noexcept", "static_cast", "dynamic_cast", "const_cast", "reinterpret_cast",
+      "typeid",   "new",         "delete",       "return",     "if",
+      "while",    "for",         "switch",       "catch",      "throw",
+      "co_await", "co_return",   "co_yield",     "requires",   "static_assert",
+      "Value"};
   return words.count(name) > 0;
 }
 
@@ -119,19 +122,20 @@ std::string generatedSdkDeclarations(std::string_view text) {
     }
     return out;
   };
-  std::string out = "namespace Aws { namespace LambdalintStub {\nstruct Value {\n  Value();\n"
-                    "  template <class T> Value(const T&);\n  template <class T> operator T() const;\n"
-                    "  explicit operator bool() const;\n  Value operator*() const;\n  Value& operator++();\n"
-                    "  bool operator!=(const Value&) const;\n  bool operator==(const Value&) const;\n"
-                    "  template <class T> Value operator[](const T&) const;\n  Value begin() const;\n"
-                    "  Value end() const;\n";
+  std::string out =
+      "namespace Aws { namespace LambdalintStub {\nstruct Value {\n  Value();\n"
+      "  template <class T> Value(const T&);\n  template <class T> operator T() const;\n"
+      "  explicit operator bool() const;\n  Value operator*() const;\n  Value& operator++();\n"
+      "  bool operator!=(const Value&) const;\n  bool operator==(const Value&) const;\n"
+      "  template <class T> Value operator[](const T&) const;\n  Value begin() const;\n"
+      "  Value end() const;\n";
   out += memberList("Value");
   out += "};\n} }\n";
   for (const auto& [ns, model, name] : classes) {
-    out += fmt::format("namespace Aws {{ namespace {} {{ {}\nclass {} {{\n public:\n  {}();\n"
-                       "  template <class... A> explicit {}(A&&...);\n{}}};\n{}}} }}\n",
-                       ns, model ? "namespace Model {" : "", name, name, name, memberList(name),
-                       model ? "} " : "");
+    out += fmt::format(
+        "namespace Aws {{ namespace {} {{ {}\nclass {} {{\n public:\n  {}();\n"
+        "  template <class... A> explicit {}(A&&...);\n{}}};\n{}}} }}\n",
+        ns, model ? "namespace Model {" : "", name, name, name, memberList(name), model ? "} " : "");
   }
   return out;
 }

@@ -19,7 +19,7 @@ static void notify(const std::string& body) {
 static invocation_response handler(invocation_request const& req) {
   Aws::Client::ClientConfiguration config;
   Aws::DynamoDB::DynamoDBClient dynamo(config);  // expect: HDL001
-  auto* s3 = new Aws::S3::S3Client(config);  // expect: HDL001
+  auto* s3 = new Aws::S3::S3Client(config);      // expect: HDL001
   Aws::DynamoDB::Model::PutItemRequest put;
   put.SetTableName(std::getenv("TABLE"));
   dynamo.PutItem(put);

@@ -15,7 +15,7 @@ static std::shared_ptr<Aws::SQS::SQSClient> sqs;
 struct Handler {
   Aws::DynamoDB::DynamoDBClient& dynamo;
   invocation_response operator()(invocation_request const& req) const {
-    static Aws::SQS::SQSClient once;  // a function-local static is built once
+    static Aws::SQS::SQSClient once;                          // a function-local static is built once
     if (!sqs) sqs = std::make_shared<Aws::SQS::SQSClient>();  // lazily cached in a global
     (void)req;
     return invocation_response::success("{}", "application/json");

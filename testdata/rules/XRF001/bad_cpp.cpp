@@ -12,9 +12,9 @@ int main() {
   auto handler = [&](invocation_request const& req) {
     std::string bucket = secure_getenv("BUCKET");  // expect: XRF001
     (void)req;
-    return invocation_response::success(std::string(kTable) + level + bucket + std::getenv("STAGE") +
-                                            std::getenv("AWS_LAMBDA_FUNCTION_NAME"),
-                                        "text/plain");
+    return invocation_response::success(
+        std::string(kTable) + level + bucket + std::getenv("STAGE") + std::getenv("AWS_LAMBDA_FUNCTION_NAME"),
+        "text/plain");
   };
   run_handler(handler);
   return 0;

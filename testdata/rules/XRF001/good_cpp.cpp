@@ -7,9 +7,8 @@ using namespace aws::lambda_runtime;
 
 static invocation_response handler(invocation_request const& req) {
   (void)req;
-  return invocation_response::success(std::string(std::getenv("TABLE_NAME")) + std::getenv("STAGE") +
-                                          std::getenv("AWS_REGION"),
-                                      "text/plain");
+  return invocation_response::success(
+      std::string(std::getenv("TABLE_NAME")) + std::getenv("STAGE") + std::getenv("AWS_REGION"), "text/plain");
 }
 
 // Never called from the handler: its read belongs to no function of this template.

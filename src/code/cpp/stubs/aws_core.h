@@ -2,8 +2,8 @@
 // only, used when the real headers are not found. Service clients and request
 // types are declared after this text, per file, from what the file names.
 #include <map>
-#include <sstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,17 +11,25 @@
 namespace Aws {
 using String = std::string;
 using OStringStream = std::ostringstream;
-template <class T> using Vector = std::vector<T>;
-template <class K, class V> using Map = std::map<K, V>;
+template <class T>
+using Vector = std::vector<T>;
+template <class K, class V>
+using Map = std::map<K, V>;
 struct SDKOptions {
-  struct LoggingOptions { int logLevel = 0; } loggingOptions;
+  struct LoggingOptions {
+    int logLevel = 0;
+  } loggingOptions;
 };
 void InitAPI(const SDKOptions& options);
 void ShutdownAPI(const SDKOptions& options);
-template <class T, class... A> std::shared_ptr<T> MakeShared(const char* tag, A&&... args);
-template <class T, class... A> std::unique_ptr<T> MakeUnique(const char* tag, A&&... args);
-template <class T, class... A> T* New(const char* tag, A&&... args);
-template <class T> void Delete(T* p);
+template <class T, class... A>
+std::shared_ptr<T> MakeShared(const char* tag, A&&... args);
+template <class T, class... A>
+std::unique_ptr<T> MakeUnique(const char* tag, A&&... args);
+template <class T, class... A>
+T* New(const char* tag, A&&... args);
+template <class T>
+void Delete(T* p);
 namespace Region {
 extern const char US_EAST_1[];
 extern const char US_EAST_2[];

@@ -1,7 +1,7 @@
+#include <aws/lambda-runtime/runtime.h>
+
 #include "/etc/passwd"  // expect: XRF004
 #include "local.h"
-
-#include <aws/lambda-runtime/runtime.h>
 
 using namespace aws::lambda_runtime;
 
