@@ -17,6 +17,7 @@
 
 #include "code/code_facts_json.h"
 #include "code/handler_sources.h"
+#include "util/sanitizers.h"
 
 extern char** environ;
 
@@ -27,18 +28,6 @@ using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kOutOfMemoryExit = 3;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 CodeFacts extractDirect(const SourceFile& file, Language language, const std::string& symbol, const CppOptions* cpp) {
   if (language == Language::Cpp) return extractCpp(file, cpp ? *cpp : CppOptions{});

@@ -11,9 +11,12 @@ struct Job {
   const std::function<void()>* fn;
 };
 
+// The frame address, not the address of a local: under AddressSanitizer locals may live on a fake stack
+// in the heap, which would make the measured depth meaningless.
+const char* frameAddress() { return static_cast<const char*>(__builtin_frame_address(0)); }
+
 void* trampoline(void* arg) {
-  char top = 0;
-  stackTop = &top;
+  stackTop = frameAddress();
   (*static_cast<Job*>(arg)->fn)();
   stackTop = nullptr;
   return nullptr;
@@ -35,9 +38,9 @@ bool runWithStack(std::size_t stackBytes, const std::function<void()>& fn) {
 
 std::size_t bigStackUsed() {
   if (!stackTop) return 0;
-  char here = 0;
+  const char* here = frameAddress();
   // The stack grows down on every target lambdalint builds for.
-  return stackTop > &here ? static_cast<std::size_t>(stackTop - &here) : 0;
+  return stackTop > here ? static_cast<std::size_t>(stackTop - here) : 0;
 }
 
 }  // namespace lambdalint::code

@@ -86,7 +86,7 @@ FilteredCompileFlags filterCompileFlags(const std::vector<std::string>& args, co
     if (a == "-Xclang" || a == "-Xpreprocessor" || a == "-Xcompiler") {
       // `-Xclang -load -Xclang x.so`: the option and its argument each behind their own -Xclang.
       if (!hasNext) continue;
-      std::string inner = args[++i];
+      const std::string& inner = args[++i];
       for (std::string_view f : kFileOptionsSeparate) {
         if (inner == f && i + 2 < args.size() && args[i + 1] == a) {
           out.dropped.emplace_back(a + " " + inner, args[i + 2]);

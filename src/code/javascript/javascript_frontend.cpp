@@ -2276,7 +2276,7 @@ class Extractor {
         return !c.recordsFailure && !isFunctionType(type(n));
       });
       c.insideRecordLoop = insideRecordLoop(s);
-      facts_.catches.push_back(std::move(c));
+      facts_.catches.push_back(c);
     }
   }
 

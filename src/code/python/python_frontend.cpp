@@ -2036,7 +2036,7 @@ void Analyzer::judgeExcept(const ExceptRec& r, CodeFacts& facts) {
       break;
     }
   }
-  facts.catches.push_back(std::move(c));
+  facts.catches.push_back(c);
 }
 
 void Analyzer::judgeReturns(CodeFacts& facts) {

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "util/sanitizers.h"
+
 namespace lambdalint::code {
 
 struct ParseBudget {
@@ -25,7 +27,8 @@ struct ParseBudget {
 
   uint64_t maxOperations(size_t bytes) const { return operations + operationsPerByte * bytes; }
   uint64_t maxCpuMilliseconds(size_t bytes) const {
-    return cpuMilliseconds == 0 ? 0 : cpuMilliseconds + cpuMillisecondsPerMegabyte * (bytes >> 20);
+    if (cpuMilliseconds == 0) return 0;
+    return (cpuMilliseconds + uint64_t{cpuMillisecondsPerMegabyte} * (bytes >> 20)) * kSlowdown;
   }
 };
 
