@@ -6,14 +6,17 @@
 namespace fs = std::filesystem;
 
 namespace lambdalint {
+
+std::string canonicalPath(const std::string& path) {
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  if (ec) out = fs::absolute(path, ec).lexically_normal();
+  return out.string();
+}
+
 namespace {
 
-fs::path canonicalOrNormal(const fs::path& p) {
-  std::error_code ec;
-  fs::path out = fs::weakly_canonical(fs::absolute(p, ec), ec);
-  if (ec) out = fs::absolute(p, ec).lexically_normal();
-  return out;
-}
+fs::path canonicalOrNormal(const fs::path& p) { return canonicalPath(p.string()); }
 
 // The git work tree that holds `folder`, or `folder` itself.
 fs::path workTreeOf(const fs::path& folder) {

@@ -10,6 +10,9 @@
 
 namespace lambdalint {
 
+// `path` absolute, with symlinks of its existing part resolved and `.`/`..` removed.
+std::string canonicalPath(const std::string& path);
+
 class PathRoots {
  public:
   PathRoots() = default;

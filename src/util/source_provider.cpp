@@ -1,18 +1,13 @@
 #include "util/source_provider.h"
 
-#include <filesystem>
+#include <algorithm>
 
-namespace fs = std::filesystem;
+#include "util/path_roots.h"
 
 namespace lambdalint {
 namespace {
 
-std::string canonicalKey(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  if (ec) p = fs::absolute(path, ec).lexically_normal();
-  return p.string();
-}
+std::string canonicalKey(const std::string& path) { return canonicalPath(path); }
 
 FileRead fromMemory(const std::string& text, uint64_t maxBytes, bool prefix) {
   FileRead out;
