@@ -71,6 +71,9 @@ seed_corpus() {
 dict_of() {
   awk -v t="$1" '$1 == t && $2 == "dict" { print $3; exit }' fuzz/seeds.txt
 }
+options_of() {
+  awk -v t="$1" '$1 == t && $2 == "option" { print $3 }' fuzz/seeds.txt
+}
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:symbolize=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -94,6 +97,9 @@ for t in "${targets[@]}"; do
   args=(-artifact_prefix="$crashes/" -timeout=30 -rss_limit_mb=2560 -print_final_stats=1)
   dict=$(dict_of "$t")
   [ -n "$dict" ] && args+=(-dict="$root/$dict")
+  while read -r option; do
+    [ -n "$option" ] && args+=("$option")
+  done < <(options_of "$t")
   [ -n "$runs" ] && args+=(-runs="$runs" -seed="${FUZZ_SEED:-1}")
   [ -n "$seconds" ] && args+=(-max_total_time="$seconds")
   seeds=$(find "$corpus" -type f | wc -l)
