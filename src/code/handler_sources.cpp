@@ -1,7 +1,6 @@
 #include "code/handler_sources.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 
 #include "code/javascript/javascript_frontend.h"
 #include "code/python/python_frontend.h"
+#include "util/ascii_case.h"
 #include "util/read_file.h"
 
 namespace fs = std::filesystem;
@@ -156,12 +156,6 @@ std::vector<fs::path> cppSources(const fs::path& dir) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 // The function's code is outside the checked folders: say so instead of reading it.
 void markOutside(Function& fn, std::string path, const Node* node) {
   fn.source.status = HandlerSource::Status::OutsideRoots;
@@ -182,7 +176,8 @@ bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
   }
   std::string buildMethod;
   if (fn.resource->metadata) {
-    if (const Node* m = fn.resource->metadata->get("BuildMethod"); m && m->isScalar()) buildMethod = lower(m->str());
+    if (const Node* m = fn.resource->metadata->get("BuildMethod"); m && m->isScalar())
+      buildMethod = asciiLower(m->str());
   }
   auto sources = cppSources(codeDir);
   if (buildMethod != "makefile" && buildMethod != "cmake" && sources.empty()) return false;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "code/handler_sources.h"
-#include "engine/diagnostic.h"
 #include "engine/discovery.h"
 #include "model/app_model.h"
 #include "util/path_roots.h"

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/diagnostic.h"
+#include "base/diagnostic.h"
 #include "model/app_model.h"
 #include "util/date.h"
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "config/config.h"
-#include "engine/diagnostic.h"
 #include "engine/load.h"
 #include "util/date.h"
 #include "util/source_provider.h"

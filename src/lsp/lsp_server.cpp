@@ -9,6 +9,8 @@
 
 #include "config/config.h"
 #include "engine/runner.h"
+#include "util/ascii_case.h"
+#include "util/path_roots.h"
 #include "util/source_provider.h"
 
 namespace fs = std::filesystem;
@@ -38,20 +40,6 @@ std::string trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return std::string(s);
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// Two paths name the same file (the runner may report a path spelled
-// differently from the one it was given, e.g. through a template's CodeUri).
-std::string normalKey(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  if (ec) p = fs::path(path).lexically_normal();
-  return p.generic_string();
 }
 
 int lspSeverity(Severity s) {
@@ -101,13 +89,13 @@ json lspRange(const Location& loc, TextCache& texts) {
 
 std::optional<std::string> uriToPath(std::string_view uri) {
   constexpr std::string_view scheme = "file://";
-  if (uri.size() < scheme.size() || lower(std::string(uri.substr(0, scheme.size()))) != scheme) return std::nullopt;
+  if (uri.size() < scheme.size() || asciiLower(uri.substr(0, scheme.size())) != scheme) return std::nullopt;
   uri.remove_prefix(scheme.size());
   // file://host/path: only an empty host or localhost names a local file.
   size_t slash = uri.find('/');
   if (slash == std::string_view::npos) return std::nullopt;
   std::string_view host = uri.substr(0, slash);
-  if (!host.empty() && lower(std::string(host)) != "localhost") return std::nullopt;
+  if (!host.empty() && asciiLower(host) != "localhost") return std::nullopt;
   uri.remove_prefix(slash);
   std::string path;
   for (size_t i = 0; i < uri.size(); ++i) {
@@ -181,7 +169,7 @@ std::optional<std::string> LspServer::readMessage() {
       if (line.empty()) break;  // end of the header
       size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
-      if (lower(trim(line.substr(0, colon))) == "content-length") {
+      if (asciiLower(trim(line.substr(0, colon))) == "content-length") {
         try {
           contentLength = std::stoul(trim(line.substr(colon + 1)));
           haveLength = true;
@@ -347,11 +335,12 @@ void LspServer::check(const std::string& uri) {
   options.sources = &unsaved_;
   RunResult result = runCheck(options);
 
-  const std::string key = normalKey(*path);
+  // Two spellings of one file (the runner may report a path reached through a template's CodeUri) are one key.
+  const std::string key = canonicalPath(*path);
   TextCache texts(unsaved_);
   json diagnostics = json::array();
   for (const Diagnostic& d : result.diagnostics) {
-    if (d.location.path != *path && normalKey(d.location.path) != key) continue;
+    if (d.location.path != *path && canonicalPath(d.location.path) != key) continue;
     json diag = {
         {"range", lspRange(d.location, texts)},
         {"severity", lspSeverity(d.severity)},
