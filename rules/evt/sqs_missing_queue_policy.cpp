@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "engine/rule.h"
-#include "evt_common.h"
+#include "model/event_facts.h"
 #include "util/ascii_case.h"
 
 namespace lambdalint {

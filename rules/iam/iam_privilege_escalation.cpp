@@ -8,7 +8,7 @@
 
 #include "engine/rule.h"
 #include "iam/catalog.h"
-#include "iam/policy_evaluator.h"
+#include "policy/policy_evaluator.h"
 #include "util/ascii_case.h"
 
 namespace lambdalint {

@@ -1,4 +1,4 @@
-#include "lsp/lsp_server.h"
+#include "commands/lsp_server.h"
 
 #include <cctype>
 #include <filesystem>
@@ -7,8 +7,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "commands/check.h"
 #include "config/config.h"
-#include "engine/runner.h"
 #include "util/ascii_case.h"
 #include "util/path_roots.h"
 #include "util/source_provider.h"

@@ -1,17 +1,19 @@
 #pragma once
-// Helpers shared by the EVT rules (event sources and failure handling): where
-// an event source is declared and how to name it in a message, the SNS
-// subscriptions of a template in their three spellings, the queues consumed by
-// functions, and the queues that serve as dead-letter targets. Header-only:
-// every rule stays one file that includes this.
+// Template facts about event sources and failure handling, read by several
+// rules: where an event source is declared and how to name it in a message,
+// the SNS subscriptions of a template in their three spellings, the queues
+// consumed by functions, and the queues that serve as dead-letter targets.
 #include <fmt/format.h>
 
 #include <initializer_list>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
-#include "engine/rule.h"
+#include "model/app_model.h"
 
 namespace lambdalint::evt {
 
