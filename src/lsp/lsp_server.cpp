@@ -1,5 +1,7 @@
 #include "lsp/lsp_server.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -359,15 +361,18 @@ void LspServer::check(const std::string& uri) {
         {"source", "lambdalint"},
         {"message", d.message},
     };
-    if (!d.related.empty()) {
-      json related = json::array();
-      for (const RelatedLocation& r : d.related) {
-        std::string relPath = fs::absolute(r.location.path, ec).string();
-        related.push_back({{"location", {{"uri", pathToUri(relPath)}, {"range", lspRange(r.location, texts)}}},
-                           {"message", r.message.empty() ? d.message : r.message}});
-      }
-      diag["relatedInformation"] = std::move(related);
+    // Related locations, then the data-flow steps numbered from source to sink.
+    json related = json::array();
+    auto relate = [&](const Location& location, const std::string& message) {
+      std::string relPath = fs::absolute(location.path, ec).string();
+      related.push_back({{"location", {{"uri", pathToUri(relPath)}, {"range", lspRange(location, texts)}}},
+                         {"message", message.empty() ? d.message : message}});
+    };
+    for (const RelatedLocation& r : d.related) relate(r.location, r.message);
+    for (size_t i = 0; i < d.flow.size(); ++i) {
+      relate(d.flow[i].location, fmt::format("step {}: {}", i + 1, d.flow[i].message));
     }
+    if (!related.empty()) diag["relatedInformation"] = std::move(related);
     diagnostics.push_back(std::move(diag));
   }
   publish(uri, std::move(diagnostics));

@@ -114,6 +114,16 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
       }
       r["relatedLocations"] = related;
     }
+    if (!d.flow.empty()) {
+      // One thread of execution from the source (first step) to the sink (last step).
+      json steps = json::array();
+      for (const auto& step : d.flow) {
+        json physical = {{"artifactLocation", artifactLocation(step.location.path, options.srcRoot)},
+                         {"region", region(step.location.range)}};
+        steps.push_back({{"location", {{"physicalLocation", physical}, {"message", {{"text", step.message}}}}}});
+      }
+      r["codeFlows"] = json::array({{{"threadFlows", json::array({{{"locations", steps}}})}}});
+    }
     if (d.fix) {
       json region = {{"startLine", d.fix->deleted.begin.line},
                      {"startColumn", d.fix->deleted.begin.column},
