@@ -29,13 +29,6 @@ constexpr int kServerNotInitialized = -32002;
 
 constexpr int kMaxMessageDepth = 128;  // JSON nesting of one message body
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 std::string trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -100,47 +93,6 @@ json lspRange(const Location& loc, TextCache& texts) {
 }
 
 }  // namespace
-
-std::optional<std::string> uriToPath(std::string_view uri) {
-  constexpr std::string_view scheme = "file://";
-  if (uri.size() < scheme.size() || lower(std::string(uri.substr(0, scheme.size()))) != scheme) return std::nullopt;
-  uri.remove_prefix(scheme.size());
-  // file://host/path: only an empty host or localhost names a local file.
-  size_t slash = uri.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  std::string_view host = uri.substr(0, slash);
-  if (!host.empty() && lower(std::string(host)) != "localhost") return std::nullopt;
-  uri.remove_prefix(slash);
-  std::string path;
-  for (size_t i = 0; i < uri.size(); ++i) {
-    if (uri[i] == '%' && i + 2 < uri.size()) {
-      int hi = hexValue(uri[i + 1]), lo = hexValue(uri[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        path += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
-    }
-    path += uri[i];
-  }
-  return path;
-}
-
-std::string pathToUri(std::string_view path) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  if (path.empty() || path.front() != '/') uri += '/';
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += hex[c >> 4];
-      uri += hex[c & 15];
-    }
-  }
-  return uri;
-}
 
 uint32_t utf16Character(std::string_view text, size_t offset) {
   if (offset > text.size()) offset = text.size();

@@ -10,6 +10,7 @@
 #include "engine/rule.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
+#include "util/file_uri.h"
 
 namespace lambdalint {
 namespace {
@@ -18,22 +19,6 @@ using nlohmann::json;
 
 std::string_view level(Severity s) { return to_string(s); }
 
-// RFC 3986 path segment encoding for file paths.
-std::string uriEscape(std::string_view path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 json artifactLocation(const std::string& path, const std::string& srcRoot) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -41,9 +26,9 @@ json artifactLocation(const std::string& path, const std::string& srcRoot) {
   fs::path relative = fs::relative(absolute, srcRoot, ec);
   std::string rel = relative.generic_string();
   if (!ec && !rel.empty() && rel.substr(0, 2) != "..") {
-    return {{"uri", uriEscape(rel)}, {"uriBaseId", "%SRCROOT%"}};
+    return {{"uri", percentEncodePath(rel)}, {"uriBaseId", "%SRCROOT%"}};
   }
-  return {{"uri", "file://" + uriEscape(absolute.generic_string())}};
+  return {{"uri", pathToUri(absolute.generic_string())}};
 }
 
 json region(const Range& r) {
@@ -155,7 +140,7 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
                                            {"semanticVersion", LAMBDALINT_VERSION},
                                            {"version", LAMBDALINT_VERSION},
                                            {"rules", descriptors}}}}},
-                                       {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uriEscape(root)}}}}},
+                                       {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", pathToUri(root)}}}}},
                                        {"columnKind", "unicodeCodePoints"},
                                        {"invocations", json::array({{{"executionSuccessful", result.anyInput},
                                                                      {"toolExecutionNotifications", notifications}}})},
