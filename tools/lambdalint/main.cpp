@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -23,6 +24,7 @@
 #include "util/atomic_file.h"
 #include "util/date.h"
 #include "util/nearest.h"
+#include "util/path_roots.h"
 #include "version.h"
 
 namespace fs = std::filesystem;
@@ -79,6 +81,9 @@ struct CheckArgs {
   bool verbose = false;
   bool inProcess = false;
   unsigned fileTimeout = 60;
+  std::string category = "lambdalint";
+  std::string root;
+  size_t maxResults = 0;
 };
 
 // The command that starts an analysis worker: this very executable.
@@ -100,6 +105,34 @@ bool emitReport(const std::string& text, const std::string& path) {
     return false;
   }
   return true;
+}
+
+// --max-results: the `limit` most severe findings, in report order; says on stderr how many were dropped.
+void keepMostSevere(RunResult& result, size_t limit) {
+  auto& all = result.diagnostics;
+  if (limit == 0 || all.size() <= limit) return;
+  std::vector<Diagnostic> sorted = all;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.severity > b.severity; });
+  sorted.resize(limit);
+  std::sort(sorted.begin(), sorted.end());
+  fmt::print(stderr, "lambdalint: --max-results {}: {} less severe findings not reported\n", limit, all.size() - limit);
+  all = std::move(sorted);
+}
+
+void warnAboutCodeScanningLimits(const RunResult& result) {
+  const size_t n = result.diagnostics.size();
+  if (n > kCodeScanningMaxResults) {
+    fmt::print(stderr,
+               "lambdalint: warning: {} results: code scanning rejects a SARIF run of more than {}; use "
+               "--max-results {}, or --select/--ignore\n",
+               n, kCodeScanningMaxResults, kCodeScanningShownResults);
+  } else if (n > kCodeScanningShownResults) {
+    fmt::print(stderr,
+               "lambdalint: warning: {} results: code scanning keeps only the {} most severe of a run; use "
+               "--max-results or --select/--ignore to choose\n",
+               n, kCodeScanningShownResults);
+  }
 }
 
 int runCheckCommand(const CheckArgs& args) {
@@ -142,7 +175,10 @@ int runCheckCommand(const CheckArgs& args) {
                   : args.format == "sarif"  ? Format::Sarif
                   : args.format == "github" ? Format::Github
                                             : Format::Text;
-  report.srcRoot = fs::current_path().string();
+  report.srcRoot = args.root.empty() ? gitWorkTreeOf(fs::current_path().string()) : canonicalPath(args.root);
+  report.category = args.category;
+  keepMostSevere(result, args.maxResults);
+  if (report.format == Format::Sarif) warnAboutCodeScanningLimits(result);
   report.color =
       args.output.empty() && report.format == Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   std::ostringstream rendered;
@@ -259,6 +295,15 @@ int main(int argc, char** argv) {
       ->add_option("--file-timeout", checkArgs.fileTimeout,
                    "Seconds a handler file may take before it is reported as TPL005 internal-error (default 60)")
       ->check(CLI::Range(1u, 86400u));
+  check->add_option("--category", checkArgs.category,
+                    "SARIF automationDetails category: code scanning keeps one set of alerts per category "
+                    "(default lambdalint)");
+  check->add_option("--root", checkArgs.root,
+                    "Folder that SARIF paths are relative to (default: the git work tree of the current folder)");
+  check
+      ->add_option("--max-results", checkArgs.maxResults,
+                   "Report at most N findings, the most severe first (code scanning keeps 5,000 per run)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
   check->add_flag("--in-process", checkArgs.inProcess,
                   "Analyse handlers in this process instead of worker processes (debugging; no fault isolation)");
 
