@@ -18,6 +18,7 @@
 #include "engine/rule.h"
 #include "engine/runner.h"
 #include "lsp/lsp_server.h"
+#include "report/baseline.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
 #include "report/rule_table.h"
@@ -25,6 +26,7 @@
 #include "util/date.h"
 #include "util/nearest.h"
 #include "util/path_roots.h"
+#include "util/read_file.h"
 #include "version.h"
 
 namespace fs = std::filesystem;
@@ -84,6 +86,8 @@ struct CheckArgs {
   std::string category = "lambdalint";
   std::string root;
   size_t maxResults = 0;
+  std::string baseline;
+  std::string writeBaseline;
 };
 
 // The command that starts an analysis worker: this very executable.
@@ -168,7 +172,36 @@ int runCheckCommand(const CheckArgs& args) {
   if (options.config.failOn) failOn = options.config.failOn;
   if (!args.failOn.empty()) failOn = args.failOn == "none" ? std::nullopt : parseSeverity(args.failOn);
 
+  std::optional<Baseline> baseline;
+  if (!args.baseline.empty()) {
+    std::string error;
+    std::optional<std::string> text = readRegularFileText(args.baseline, uint64_t{256} << 20);
+    if (text) baseline = parseBaseline(*text, error);
+    if (!baseline) {
+      std::cerr << "lambdalint: --baseline " << args.baseline << ": "
+                << (text ? error : std::string("cannot read it (missing, not a regular file, or over 256 MB)")) << '\n';
+      return 2;
+    }
+  }
+
   RunResult result = runCheck(options);
+
+  if (!args.writeBaseline.empty()) {
+    if (auto error = writeFileAtomically(args.writeBaseline, renderBaseline(result))) {
+      std::cerr << "lambdalint: cannot write " << args.writeBaseline << ": " << *error << '\n';
+      return 2;
+    }
+    fmt::print(stderr, "lambdalint: recorded {} finding{} in {}\n", result.diagnostics.size(),
+               result.diagnostics.size() == 1 ? "" : "s", args.writeBaseline);
+    return result.anyInput ? 0 : 2;
+  }
+  if (baseline) {
+    size_t hidden = applyBaseline(result, *baseline);
+    if (hidden > 0) {
+      fmt::print(stderr, "lambdalint: {} finding{} hidden by the baseline {}\n", hidden, hidden == 1 ? "" : "s",
+                 args.baseline);
+    }
+  }
 
   ReportOptions report;
   report.format = args.format == "json"     ? Format::Json
@@ -304,6 +337,10 @@ int main(int argc, char** argv) {
       ->add_option("--max-results", checkArgs.maxResults,
                    "Report at most N findings, the most severe first (code scanning keeps 5,000 per run)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  check->add_option("--baseline", checkArgs.baseline,
+                    "Hide the findings recorded in FILE (written by --write-baseline): report only new ones");
+  check->add_option("--write-baseline", checkArgs.writeBaseline,
+                    "Record the fingerprints of every current finding in FILE, and exit 0");
   check->add_flag("--in-process", checkArgs.inProcess,
                   "Analyse handlers in this process instead of worker processes (debugging; no fault isolation)");
 
