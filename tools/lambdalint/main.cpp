@@ -24,6 +24,7 @@
 #include "report/rule_table.h"
 #include "util/atomic_file.h"
 #include "util/date.h"
+#include "util/git_changes.h"
 #include "util/nearest.h"
 #include "util/path_roots.h"
 #include "util/read_file.h"
@@ -88,6 +89,7 @@ struct CheckArgs {
   size_t maxResults = 0;
   std::string baseline;
   std::string writeBaseline;
+  std::string changedSince;
 };
 
 // The command that starts an analysis worker: this very executable.
@@ -122,6 +124,17 @@ void keepMostSevere(RunResult& result, size_t limit) {
   std::sort(sorted.begin(), sorted.end());
   fmt::print(stderr, "lambdalint: --max-results {}: {} less severe findings not reported\n", limit, all.size() - limit);
   all = std::move(sorted);
+}
+
+// --changed-since: the findings located on changed lines; returns how many others were dropped.
+size_t keepChangedLines(RunResult& result, const ChangedLines& changes, const std::string& workTree) {
+  auto& all = result.diagnostics;
+  size_t before = all.size();
+  std::erase_if(all, [&](const Diagnostic& d) {
+    fs::path relative = fs::path(canonicalPath(d.location.path)).lexically_relative(workTree);
+    return !changes.contains(relative.generic_string(), d.location.range.begin.line);
+  });
+  return before - all.size();
 }
 
 void warnAboutCodeScanningLimits(const RunResult& result) {
@@ -184,6 +197,17 @@ int runCheckCommand(const CheckArgs& args) {
     }
   }
 
+  std::optional<ChangedLines> changes;
+  const std::string workTree = gitWorkTreeOf(fs::current_path().string());
+  if (!args.changedSince.empty()) {
+    std::string error;
+    changes = changedLinesSince(workTree, args.changedSince, error);
+    if (!changes) {
+      std::cerr << "lambdalint: --changed-since " << args.changedSince << ": " << error << '\n';
+      return 2;
+    }
+  }
+
   RunResult result = runCheck(options);
 
   if (!args.writeBaseline.empty()) {
@@ -200,6 +224,14 @@ int runCheckCommand(const CheckArgs& args) {
     if (hidden > 0) {
       fmt::print(stderr, "lambdalint: {} finding{} hidden by the baseline {}\n", hidden, hidden == 1 ? "" : "s",
                  args.baseline);
+    }
+  }
+
+  if (changes) {
+    size_t dropped = keepChangedLines(result, *changes, workTree);
+    if (dropped > 0) {
+      fmt::print(stderr, "lambdalint: {} finding{} on lines not changed since {} not reported\n", dropped,
+                 dropped == 1 ? "" : "s", args.changedSince);
     }
   }
 
@@ -341,6 +373,8 @@ int main(int argc, char** argv) {
                     "Hide the findings recorded in FILE (written by --write-baseline): report only new ones");
   check->add_option("--write-baseline", checkArgs.writeBaseline,
                     "Record the fingerprints of every current finding in FILE, and exit 0");
+  check->add_option("--changed-since", checkArgs.changedSince,
+                    "Report only findings on lines changed since the git revision REV (and in new files)");
   check->add_flag("--in-process", checkArgs.inProcess,
                   "Analyse handlers in this process instead of worker processes (debugging; no fault isolation)");
 
