@@ -7,7 +7,7 @@
 
 namespace lambdalint {
 
-enum class Format { Text, Json, Sarif, Github };
+enum class Format { Text, Json, Sarif, Github, Junit, Gitlab };
 
 struct ReportOptions {
   Format format = Format::Text;
@@ -26,6 +26,9 @@ void writeText(std::ostream& out, const RunResult& result, const ReportOptions& 
 void writeJson(std::ostream& out, const RunResult& result, const ReportOptions& options);
 void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions& options);
 void writeGithub(std::ostream& out, const RunResult& result, const ReportOptions& options);
+void writeJunit(std::ostream& out, const RunResult& result, const ReportOptions& options);
+// GitLab Code Quality.
+void writeGitlab(std::ostream& out, const RunResult& result, const ReportOptions& options);
 void writeReport(std::ostream& out, const RunResult& result, const ReportOptions& options);
 
 // Stable identity of a finding: rule, file, resource and what it is about,

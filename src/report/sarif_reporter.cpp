@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
+#include "report/relative_path.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
 #include "util/file_uri.h"
@@ -20,15 +21,9 @@ using nlohmann::json;
 std::string_view level(Severity s) { return to_string(s); }
 
 json artifactLocation(const std::string& path, const std::string& srcRoot) {
-  namespace fs = std::filesystem;
+  if (auto rel = relativeTo(path, srcRoot)) return {{"uri", percentEncodePath(*rel)}, {"uriBaseId", "%SRCROOT%"}};
   std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  fs::path relative = fs::relative(absolute, srcRoot, ec);
-  std::string rel = relative.generic_string();
-  if (!ec && !rel.empty() && rel.substr(0, 2) != "..") {
-    return {{"uri", percentEncodePath(rel)}, {"uriBaseId", "%SRCROOT%"}};
-  }
-  return {{"uri", pathToUri(absolute.generic_string())}};
+  return {{"uri", pathToUri(std::filesystem::absolute(path, ec).generic_string())}};
 }
 
 // Lines and columns count code points (the run's columnKind); offsets are bytes, so they are byteOffset and

@@ -125,6 +125,12 @@ void writeReport(std::ostream& out, const RunResult& result, const ReportOptions
     case Format::Github:
       writeGithub(out, result, options);
       break;
+    case Format::Junit:
+      writeJunit(out, result, options);
+      break;
+    case Format::Gitlab:
+      writeGitlab(out, result, options);
+      break;
   }
 }
 

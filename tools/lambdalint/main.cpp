@@ -239,6 +239,8 @@ int runCheckCommand(const CheckArgs& args) {
   report.format = args.format == "json"     ? Format::Json
                   : args.format == "sarif"  ? Format::Sarif
                   : args.format == "github" ? Format::Github
+                  : args.format == "junit"  ? Format::Junit
+                  : args.format == "gitlab" ? Format::Gitlab
                                             : Format::Text;
   report.srcRoot = args.root.empty() ? gitWorkTreeOf(fs::current_path().string()) : canonicalPath(args.root);
   report.category = args.category;
@@ -339,7 +341,7 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Check templates and handlers under PATHs (default: .)");
   check->add_option("paths", checkArgs.paths, "Files or folders");
   check->add_option("--format", checkArgs.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "gitlab"}));
   check->add_option("-o,--output", checkArgs.output, "Write the report to FILE instead of standard output");
   check
       ->add_option("--fail-on", checkArgs.failOn,
