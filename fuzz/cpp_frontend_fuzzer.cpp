@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "base/source_file.h"
 #include "code/cpp/cpp_frontend.h"
-#include "template/source_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const lambdalint::code::CppOptions options = [] {

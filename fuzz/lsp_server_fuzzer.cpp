@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include "commands/lsp_server.h"
 #include "fuzz_util.h"
-#include "lsp/lsp_server.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace lambdalint;

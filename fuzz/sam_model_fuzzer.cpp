@@ -1,5 +1,5 @@
 // libFuzzer target: SAM expansion, the app model and every rule, as the runner
-// runs them on one template (src/engine/runner.cpp), but without handler
+// runs them on one template (src/commands/check.cpp), but without handler
 // sources: nothing is read from disk. Then suppressions and every reporter.
 // Every finding in the template must point inside it.
 #include <algorithm>

@@ -14,8 +14,8 @@
 #include <map>
 #include <sstream>
 
+#include "commands/check.h"
 #include "engine/rule.h"
-#include "engine/runner.h"
 
 namespace fs = std::filesystem;
 using namespace lambdalint;

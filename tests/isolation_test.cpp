@@ -8,7 +8,7 @@
 #include <set>
 
 #include "code/facts_extractor.h"
-#include "engine/runner.h"
+#include "commands/check.h"
 
 namespace fs = std::filesystem;
 using namespace lambdalint;

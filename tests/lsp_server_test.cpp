@@ -1,6 +1,6 @@
 // The language server driven through string streams: framing, lifecycle,
 // errors, and diagnostics at 0-based UTF-16 positions.
-#include "lsp/lsp_server.h"
+#include "commands/lsp_server.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/runner.h"
+#include "commands/check.h"
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;

@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <set>
 
+#include "commands/check.h"
 #include "engine/rule.h"
-#include "engine/runner.h"
 #include "model/runtimes.h"
 #include "template/document.h"
 

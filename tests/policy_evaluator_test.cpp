@@ -1,6 +1,6 @@
 // The permission engine: IAM identity-policy evaluation over a function's PermissionSet, with the template's
 // references resolved to canonical ARNs, and the three-valued ARN matching under it.
-#include "iam/policy_evaluator.h"
+#include "policy/policy_evaluator.h"
 
 #include <gtest/gtest.h>
 

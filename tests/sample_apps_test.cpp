@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/runner.h"
+#include "commands/check.h"
 
 namespace fs = std::filesystem;
 using namespace lambdalint;

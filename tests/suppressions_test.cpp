@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "engine/runner.h"
+#include "commands/check.h"
 
 namespace fs = std::filesystem;
 using namespace lambdalint;

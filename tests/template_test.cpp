@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include "model/flat_value.h"
 #include "template/document.h"
+#include "template/flat_value.h"
 
 using namespace lambdalint;
 

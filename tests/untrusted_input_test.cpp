@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "model/model_builder.h"
+#include "model/app_model.h"
 #include "template/document.h"
 
 using namespace lambdalint;

@@ -26,7 +26,8 @@ class BatchErrorsSwallowed final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const auto& facts = fn.source.facts;
+      const HandlerSource& src = ctx.source(fn);
+      const auto& facts = src.facts;
       if (!facts || !facts->handler.found) continue;
       const EventSource* source = nullptr;
       for (const auto& e : fn.events) {
@@ -36,7 +37,7 @@ class BatchErrorsSwallowed final : public Rule {
       for (const auto& c : facts->catches) {
         if (!c.insideRecordLoop || c.rethrows || c.recordsFailure || c.scope == code::Scope::Other) continue;
         auto& d = ctx.reportAt(
-            fn.source.path, c.range,
+            src.path, c.range,
             fmt::format("this catch swallows the error of one {} record: the batch then succeeds and {} deletes "
                         "or skips the record, so it is lost. Rethrow, or add {{itemIdentifier}} to "
                         "batchItemFailures (with ReportBatchItemFailures on the event source)",

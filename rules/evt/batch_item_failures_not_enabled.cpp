@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "engine/rule.h"
-#include "evt_common.h"
+#include "model/event_facts.h"
 
 namespace lambdalint {
 namespace {
@@ -38,7 +38,8 @@ class BatchItemFailuresNotEnabled final : public Rule {
         if (types) {
           for (const auto& t : types->items) enabled = enabled || t.str() == "ReportBatchItemFailures";
         }
-        const auto& facts = fn.source.facts;
+        const HandlerSource& src = ctx.source(fn);
+        const auto& facts = src.facts;
         bool codeKnown = facts && facts->handler.found;
         // The reverse case (enabled, but the handler never returns failures)
         // is left out: handlers often return them through a helper, which the
@@ -46,7 +47,7 @@ class BatchItemFailuresNotEnabled final : public Rule {
         // to turn the setting off.
         if (enabled) continue;
         if (codeKnown && facts->returnsBatchItemFailures) {
-          auto& d = ctx.reportAt(fn.source.path, facts->batchItemFailuresRange,
+          auto& d = ctx.reportAt(src.path, facts->batchItemFailuresRange,
                                  fmt::format("the handler returns batchItemFailures, but {} of function '{}' does "
                                              "not set FunctionResponseTypes: [ReportBatchItemFailures], so Lambda "
                                              "ignores them and treats the whole batch as processed: the failed "

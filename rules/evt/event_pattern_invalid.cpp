@@ -7,7 +7,7 @@
 #include <array>
 
 #include "engine/rule.h"
-#include "filter_pattern.h"
+#include "model/filter_pattern.h"
 
 namespace lambdalint {
 namespace {

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "engine/rule.h"
+#include "util/ascii_case.h"
 
 namespace lambdalint {
 namespace {
@@ -32,12 +33,6 @@ bool literal(const Node& n, std::string& out) {
   return true;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // Filter.S3Key.Rules: [{Name: prefix|suffix, Value: ...}]
 void readFilter(const Node* filter, Config& c) {
   const Node* rules = filter ? filter->at({"S3Key", "Rules"}) : nullptr;
@@ -58,8 +53,8 @@ void readFilter(const Node* filter, Config& c) {
       c.filterKnown = false;
       continue;
     }
-    if (iequals(n, "prefix")) c.prefix = v;
-    if (iequals(n, "suffix")) c.suffix = v;
+    if (equalsIgnoreCase(n, "prefix")) c.prefix = v;
+    if (equalsIgnoreCase(n, "suffix")) c.suffix = v;
   }
 }
 

@@ -51,7 +51,8 @@ class S3RecursiveTrigger final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const auto& facts = fn.source.facts;
+      const HandlerSource& source = ctx.source(fn);
+      const auto& facts = source.facts;
       if (!facts) continue;
       for (const auto& e : fn.events) {
         if (e.type != "S3" || e.sourceId.empty() || hasKeyFilter(e)) continue;
@@ -60,7 +61,7 @@ class S3RecursiveTrigger final : public Rule {
           for (const auto& [param, value] : call.resourceParams) {
             if (param != "Bucket" || bucketOf(fn, value, ctx.model()) != e.sourceId) continue;
             auto& d = ctx.reportAt(
-                fn.source.path, call.range,
+                source.path, call.range,
                 fmt::format("{} writes into bucket {}, whose object-created events invoke this function: each "
                             "write triggers another invocation, in a loop that runs up the bill. Write to another "
                             "bucket, or filter the event by prefix/suffix so the function's own objects are "

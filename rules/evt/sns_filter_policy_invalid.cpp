@@ -8,7 +8,7 @@
 #include <set>
 
 #include "engine/rule.h"
-#include "filter_pattern.h"
+#include "model/filter_pattern.h"
 
 namespace lambdalint {
 namespace {

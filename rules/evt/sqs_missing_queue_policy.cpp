@@ -5,26 +5,20 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <cctype>
 #include <optional>
 
 #include "engine/rule.h"
-#include "evt_common.h"
+#include "model/event_facts.h"
+#include "util/ascii_case.h"
 
 namespace lambdalint {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 // Does the IAM action pattern (`sqs:SendMessage`, `sqs:Send*`, `sqs:*`, `*`) match sqs:SendMessage?
 bool allowsSendMessage(const Node& action) {
   for (const auto& a : flattenList(action)) {
     if (!a.known) continue;
-    std::string pattern = RE2::QuoteMeta(lower(a.text));
+    std::string pattern = RE2::QuoteMeta(asciiLower(a.text));
     RE2::GlobalReplace(&pattern, R"(\\\*)", ".*");
     RE2::GlobalReplace(&pattern, R"(\\\?)", ".");
     if (RE2::FullMatch("sqs:sendmessage", pattern)) return true;
@@ -66,9 +60,9 @@ std::vector<FlatValue> sourceArnValues(const Node* condition) {
   std::vector<FlatValue> out;
   if (!condition) return out;
   for (const auto& op : condition->entries) {
-    if (lower(op.key.value).find("not") != std::string::npos) continue;  // ArnNotEquals, StringNotLike, ...
+    if (asciiLower(op.key.value).find("not") != std::string::npos) continue;  // ArnNotEquals, StringNotLike, ...
     for (const auto& key : op.value.entries) {
-      if (lower(key.key.value) != "aws:sourcearn") continue;
+      if (asciiLower(key.key.value) != "aws:sourcearn") continue;
       for (auto& v : flattenList(key.value)) out.push_back(std::move(v));
     }
   }

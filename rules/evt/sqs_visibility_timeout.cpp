@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "engine/rule.h"
-#include "evt_common.h"
+#include "model/event_facts.h"
 
 namespace lambdalint {
 namespace {

@@ -20,10 +20,11 @@ class EventDetailTypeSubtraction final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const auto& facts = fn.source.facts;
+      const HandlerSource& source = ctx.source(fn);
+      const auto& facts = source.facts;
       if (!facts) continue;
       for (const auto& h : facts->hyphenatedAccesses) {
-        ctx.reportAt(fn.source.path, h.range,
+        ctx.reportAt(source.path, h.range,
                      fmt::format("`{}` is a subtraction in JavaScript, not the hyphenated field; use bracket "
                                  "access such as event['detail-type']",
                                  h.text),

@@ -20,12 +20,13 @@ class SdkCallNotAwaited final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const auto& facts = fn.source.facts;
+      const HandlerSource& source = ctx.source(fn);
+      const auto& facts = source.facts;
       if (!facts || !facts->handler.found) continue;
       for (const auto& call : facts->sdkCalls) {
         if (call.awaited || call.scope == code::Scope::Other) continue;
         auto& d = ctx.reportAt(
-            fn.source.path, call.range,
+            source.path, call.range,
             fmt::format("the promise of {}:{} is not awaited; Lambda freezes the environment when the handler's "
                         "promise resolves, so the request may never be sent. Await it (or collect it in "
                         "Promise.all and await that)",

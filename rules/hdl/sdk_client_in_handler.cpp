@@ -20,7 +20,8 @@ class SdkClientInHandler final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const auto& facts = fn.source.facts;
+      const HandlerSource& source = ctx.source(fn);
+      const auto& facts = source.facts;
       if (!facts || !facts->handler.found) continue;
       for (const auto& c : facts->clients) {
         bool perInvocation = c.scope == code::Scope::Handler || c.scope == code::Scope::HandlerCallee;
@@ -29,7 +30,7 @@ class SdkClientInHandler final : public Rule {
             c.kind == "aws-sdk" ? fmt::format("{} client", c.service) : fmt::format("{} connection", c.library);
         std::string where = c.scope == code::Scope::Handler ? "inside the handler" : "in a function the handler calls";
         auto& d = ctx.reportAt(
-            fn.source.path, c.range,
+            source.path, c.range,
             fmt::format("{} is created {}, so every invocation pays for a new client{}; create it once at module "
                         "scope (or cache it in a module-level variable) and reuse it across invocations",
                         what, where, c.kind == "aws-sdk" ? " and new TLS connections" : " and a new connection"),

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "engine/rule.h"
-#include "iam/derived_policy.h"
-#include "iam/policy_evaluator.h"
+#include "policy/derived_policy.h"
+#include "policy/policy_evaluator.h"
 
 namespace lambdalint {
 namespace {
@@ -64,8 +64,9 @@ class IamMissingPermission final : public Rule {
   void check(RuleContext& ctx) const override {
     const TemplateModel& model = ctx.model();
     for (const auto& fn : model.functions) {
-      if (!fn.source.facts || !fn.source.facts->handler.found || !fn.permissions.complete) continue;
-      auto needs = iam::neededPermissions(model, fn);
+      const HandlerSource& source = ctx.source(fn);
+      if (!source.facts || !source.facts->handler.found || !fn.permissions.complete) continue;
+      auto needs = iam::neededPermissions(model, fn, source);
       if (needs.empty()) continue;
       iam::PolicyEvaluator evaluator(model, fn);
       std::set<std::pair<const code::SdkCall*, std::string>> reported;
@@ -81,7 +82,7 @@ class IamMissingPermission final : public Rule {
                                  : fmt::format("{}{}", need.onObjects ? "objects of " : "", need.resourceId);
         std::string why =
             decision.access == iam::Access::ExplicitDeny ? "is explicitly denied to" : "is not granted to";
-        auto& d = ctx.reportAt(fn.source.path, need.call->range,
+        auto& d = ctx.reportAt(source.path, need.call->range,
                                fmt::format("{} on {} {} the role of function {}, so this call fails with "
                                            "AccessDenied; grant it (Action: {}, Resource: !Sub \"{}\")",
                                            need.action, target, why, fn.id, need.action, need.resource),

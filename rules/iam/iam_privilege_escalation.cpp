@@ -3,13 +3,13 @@
 // lambda:UpdateFunctionCode, sts:AssumeRole, ...) on every resource of its type.
 #include <fmt/format.h>
 
-#include <cctype>
 #include <map>
 #include <memory>
 
 #include "engine/rule.h"
 #include "iam/catalog.h"
-#include "iam/policy_evaluator.h"
+#include "policy/policy_evaluator.h"
+#include "util/ascii_case.h"
 
 namespace lambdalint {
 namespace {
@@ -54,14 +54,6 @@ constexpr std::string_view kPassRoleTargets[] = {"lambda:CreateFunction", "ec2:R
                                                  "datapipeline:CreatePipeline"};
 
 bool mentions(const Node& node, std::string_view key) {
-  auto equalsIgnoreCase = [](std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-        return false;
-    }
-    return true;
-  };
   for (const auto& e : node.entries) {
     if (equalsIgnoreCase(e.key.value, key) || mentions(e.value, key)) return true;
   }
@@ -139,7 +131,7 @@ class IamPrivilegeEscalation final : public Rule {
         const Escalation& first = *found.front();
         std::string combo =
             first.action == "iam:PassRole" ? passRoleTargets(ctx, resolver, s, reaching, evaluatorOf) : "";
-        if (found.size() == 1 && !s.notAction && iequals(node->value, first.action)) {
+        if (found.size() == 1 && !s.notAction && equalsIgnoreCase(node->value, first.action)) {
           message = fmt::format("{} on {} lets the function {}{}; name the exact resources it needs", first.action,
                                 where, first.path, combo);
         } else {
@@ -162,15 +154,6 @@ class IamPrivilegeEscalation final : public Rule {
   }
 
  private:
-  static bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-      if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-        return false;
-    }
-    return true;
-  }
-
   // The Action value (or the NotAction key) through which the statement grants `action`; null if it does not.
   // `Action: '*'` with `Resource: '*'` is administrator access, IAM003's finding.
   static const Node* grantingNode(const Statement& s, std::string_view action, bool starResource) {

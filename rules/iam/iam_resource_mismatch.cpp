@@ -9,7 +9,7 @@
 
 #include "engine/rule.h"
 #include "iam/catalog.h"
-#include "iam/policy_evaluator.h"
+#include "policy/policy_evaluator.h"
 
 namespace lambdalint {
 namespace {

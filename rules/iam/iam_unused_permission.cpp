@@ -10,7 +10,7 @@
 
 #include "engine/rule.h"
 #include "iam/arn_pattern.h"
-#include "iam/derived_policy.h"
+#include "policy/derived_policy.h"
 
 namespace fs = std::filesystem;
 
@@ -18,12 +18,12 @@ namespace lambdalint {
 namespace {
 
 // Local modules may make SDK calls the handler's facts do not show.
-bool importsLocalCode(const Function& fn) {
-  const auto& facts = *fn.source.facts;
-  fs::path dir = fs::path(fn.source.path).parent_path();
+bool importsLocalCode(const HandlerSource& source) {
+  const auto& facts = *source.facts;
+  fs::path dir = fs::path(source.path).parent_path();
   for (const auto& import : facts.imports) {
     if (import.module.rfind('.', 0) == 0) return true;  // './lib', '../x', Python relative imports
-    if (fn.source.language == code::Language::Python) {
+    if (source.language == code::Language::Python) {
       std::string first = import.module.substr(0, import.module.find('.'));
       std::error_code ec;
       if (fs::exists(dir / (first + ".py"), ec) || fs::is_directory(dir / first, ec)) return true;
@@ -50,10 +50,10 @@ std::optional<Fix> removeActionFix(const SourceFile& file, const Statement& s, c
   return Fix{"remove " + action.text, file.path(), {begin, end}, ""};
 }
 
-bool analysable(const Function& fn) {
-  const auto& facts = fn.source.facts;
+bool analysable(const Function& fn, const HandlerSource& source) {
+  const auto& facts = source.facts;
   return facts && facts->handler.found && facts->complete && facts->problems.empty() && fn.permissions.complete &&
-         !fn.source.inlineCode && !importsLocalCode(fn);
+         !source.inlineCode && !importsLocalCode(source);
 }
 
 class IamUnusedPermission final : public Rule {
@@ -74,9 +74,10 @@ class IamUnusedPermission final : public Rule {
     // Actions each analysable function uses, computed once; absent = not analysable.
     std::map<const Function*, std::set<std::string>> usedBy;
     for (const auto& fn : model.functions) {
-      if (!analysable(fn)) continue;
+      const HandlerSource& source = ctx.source(fn);
+      if (!analysable(fn, source)) continue;
       auto& used = usedBy[&fn];
-      for (const auto& need : iam::neededPermissions(model, fn)) used.insert(need.action);
+      for (const auto& need : iam::neededPermissions(model, fn, source)) used.insert(need.action);
       for (auto& action : iam::serviceUsedActions(model, fn)) used.insert(std::move(action));
     }
     // Union of what the functions a statement reaches use; nullopt when one of them is not analysable.

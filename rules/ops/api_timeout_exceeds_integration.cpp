@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "ops_support.h"
+#include "util/ascii_case.h"
 
 namespace lambdalint {
 namespace {
@@ -27,12 +27,6 @@ struct Integration {
 std::string seconds(long long ms) {
   if (ms % 1000 == 0) return fmt::format("{} s", ms / 1000);
   return fmt::format("{:g} s", static_cast<double>(ms) / 1000.0);
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 class ApiTimeoutExceedsIntegration final : public Rule {
@@ -158,7 +152,7 @@ class ApiTimeoutExceedsIntegration final : public Rule {
   // Lambda integrations: AWS_PROXY or AWS (non-proxy), any case (OpenAPI writes aws_proxy).
   static bool lambdaType(const Node* type) {
     if (!type) return false;
-    std::string t = lower(type->str());
+    std::string t = asciiLower(type->str());
     return t == "aws_proxy" || t == "aws";
   }
 
@@ -179,7 +173,7 @@ class ApiTimeoutExceedsIntegration final : public Rule {
     if (!params) params = integration->get("requestParameters");
     if (!params || !params->isMapping()) return false;
     for (const auto& e : params->entries) {
-      if (lower(e.key.value) == "integration.request.header.x-amz-invocation-type" &&
+      if (asciiLower(e.key.value) == "integration.request.header.x-amz-invocation-type" &&
           e.value.str().find("Event") != std::string_view::npos) {
         return true;
       }

@@ -24,7 +24,7 @@ class CodeOutsideProject final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const HandlerSource& src = fn.source;
+      const HandlerSource& src = ctx.source(fn);
       // Inside the code: a C++ `#include` that resolves outside the project (it was treated as missing).
       if (src.facts && !src.inlineCode) {
         for (const auto& read : src.facts->outsideReads) {

@@ -65,7 +65,8 @@ class EnvVarUndefined final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const auto& facts = fn.source.facts;
+      const HandlerSource& source = ctx.source(fn);
+      const auto& facts = source.facts;
       if (!facts) continue;
       // Variables written with an intrinsic (`Variables: !If ...`) cannot be listed.
       if (fn.environment && !fn.environment->isMapping()) continue;
@@ -75,7 +76,7 @@ class EnvVarUndefined final : public Rule {
         if (read.scope == code::Scope::Other) continue;
         if (setByLambda(read.name) || (fn.environment && fn.environment->get(read.name))) continue;
         auto& d = ctx.reportAt(
-            fn.source.path, read.range,
+            source.path, read.range,
             read.hasDefault
                 ? fmt::format("{} is not defined for function {}, so the default in the code is always used; "
                               "define it under Environment.Variables or drop the read",

@@ -31,7 +31,7 @@ class HandlerUnresolved final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const HandlerSource& src = fn.source;
+      const HandlerSource& src = ctx.source(fn);
       const Node* handler = fn.property("Handler");
       if (!handler) continue;
       if (src.status == HandlerSource::Status::FileMissing) {

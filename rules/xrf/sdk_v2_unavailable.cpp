@@ -55,12 +55,13 @@ class SdkV2Unavailable final : public Rule {
 
   void check(RuleContext& ctx) const override {
     for (const auto& fn : ctx.model().functions) {
-      const auto& facts = fn.source.facts;
+      const HandlerSource& source = ctx.source(fn);
+      const auto& facts = source.facts;
       if (!facts || nodeMajor(fn.runtime) < 18) continue;
       for (const auto& import : facts->imports) {
         if (import.module != "aws-sdk" && import.module.rfind("aws-sdk/", 0) != 0) continue;
-        if (!fn.source.inlineCode && bundlesSdkV2(fn.source.path, ctx.model().directory)) continue;
-        auto& d = ctx.reportAt(fn.source.path, import.range,
+        if (!source.inlineCode && bundlesSdkV2(source.path, ctx.model().directory)) continue;
+        auto& d = ctx.reportAt(source.path, import.range,
                                fmt::format("'{}' is the AWS SDK for JavaScript v2, which the {} runtime does not "
                                            "include (only v3 is preinstalled from nodejs18.x on); the import fails "
                                            "at cold start. Move to the v3 clients (@aws-sdk/client-*) or add "

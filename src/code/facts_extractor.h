@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "base/source_file.h"
 #include "code/code_facts.h"
 #include "code/cpp/cpp_frontend.h"
-#include "template/source_file.h"
 
 namespace lambdalint::code {
 

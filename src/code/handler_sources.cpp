@@ -1,7 +1,6 @@
 #include "code/handler_sources.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 
 #include "code/javascript/javascript_frontend.h"
 #include "code/python/python_frontend.h"
+#include "util/ascii_case.h"
 #include "util/read_file.h"
 
 namespace fs = std::filesystem;
@@ -156,33 +156,27 @@ std::vector<fs::path> cppSources(const fs::path& dir) {
   return out;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 // The function's code is outside the checked folders: say so instead of reading it.
-void markOutside(Function& fn, std::string path, const Node* node) {
-  fn.source.status = HandlerSource::Status::OutsideRoots;
-  fn.source.outsidePath = std::move(path);
-  fn.source.outsideNode = node ? node : fn.property("Handler");
+void markOutside(HandlerSource& src, const Function& fn, std::string path, const Node* node) {
+  src.status = HandlerSource::Status::OutsideRoots;
+  src.outsidePath = std::move(path);
+  src.outsideNode = node ? node : fn.property("Handler");
 }
 
 // The C++ branch of the join; false when the function is not a C++ one.
-bool attachCpp(const TemplateModel& model, Function& fn, CodeCache& cache) {
-  HandlerSource& src = fn.source;
+bool attachCpp(const TemplateModel& model, const Function& fn, HandlerSource& src, CodeCache& cache) {
   const Node* codeUri = fn.sam ? fn.property("CodeUri") : fn.property("Code");
   std::string uri = codeUri ? std::string(codeUri->str()) : std::string(".");
   if ((codeUri && !codeUri->isScalar()) || uri.rfind("s3://", 0) == 0) return false;
   fs::path codeDir = (fs::path(model.directory) / uri).lexically_normal();
   if (!cache.readable(codeDir.string())) {
-    markOutside(fn, codeDir.string(), codeUri);
+    markOutside(src, fn, codeDir.string(), codeUri);
     return true;
   }
   std::string buildMethod;
   if (fn.resource->metadata) {
-    if (const Node* m = fn.resource->metadata->get("BuildMethod"); m && m->isScalar()) buildMethod = lower(m->str());
+    if (const Node* m = fn.resource->metadata->get("BuildMethod"); m && m->isScalar())
+      buildMethod = asciiLower(m->str());
   }
   auto sources = cppSources(codeDir);
   if (buildMethod != "makefile" && buildMethod != "cmake" && sources.empty()) return false;
@@ -283,13 +277,15 @@ CodeCache::Entry CodeCache::get(const std::string& path, Language language, cons
   return entries_.emplace(key, Entry{std::move(file), std::move(facts)}).first->second;
 }
 
-void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
-  for (auto& fn : model.functions) {
-    HandlerSource& src = fn.source;
+HandlerSources resolveHandlerSources(const TemplateModel& model, CodeCache& cache) {
+  std::vector<HandlerSource> sources(model.functions.size());
+  for (size_t i = 0; i < model.functions.size(); ++i) {
+    const Function& fn = model.functions[i];
+    HandlerSource& src = sources[i];
     Family family = familyOf(fn.runtime);
     if (family == Family::Provided) {
       if (const Node* type = fn.property("PackageType"); type && type->str() == "Image") continue;
-      attachCpp(model, fn, cache);
+      attachCpp(model, fn, src, cache);
       continue;
     }
     if (family == Family::Other || fn.handler.empty()) continue;
@@ -320,7 +316,7 @@ void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
     if ((codeUri && !codeUri->isScalar()) || uri.rfind("s3://", 0) == 0) continue;  // code in S3
     fs::path codeDir = fs::path(model.directory) / uri;
     if (!cache.readable(codeDir.string())) {
-      markOutside(fn, codeDir.lexically_normal().string(), codeUri);
+      markOutside(src, fn, codeDir.lexically_normal().string(), codeUri);
       continue;
     }
     src.candidates = family == Family::Python
@@ -330,7 +326,7 @@ void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
     for (const auto& candidate : src.candidates) {
       if (!cache.readable(candidate)) {
         // An absolute Handler, a `..` in it or in an EntryPoint, or a symlink out of the project.
-        markOutside(fn, candidate, nullptr);
+        markOutside(src, fn, candidate, nullptr);
         break;
       }
       std::error_code ec;
@@ -346,6 +342,7 @@ void attachHandlerSources(TemplateModel& model, CodeCache& cache) {
       break;
     }
   }
+  return HandlerSources(model, std::move(sources));
 }
 
 }  // namespace lambdalint::code

@@ -9,6 +9,7 @@
 
 #include "code/cpp/cpp_frontend.h"
 #include "code/facts_extractor.h"
+#include "code/handler_source.h"
 #include "model/app_model.h"
 #include "util/path_roots.h"
 #include "util/source_provider.h"
@@ -53,11 +54,12 @@ class CodeCache {
   std::map<std::string, Entry> entries_;
 };
 
+// The handler source of each function of `model` (the model must outlive it).
 // Functions on a Node.js or Python runtime: the Handler's module under CodeUri. Functions on an OS-only runtime
 // (`provided.al2023`, `provided.al2`, `provided`) built with `BuildMethod: makefile`/`cmake`, or whose CodeUri
 // holds .cpp files: the C++ file under CodeUri that calls run_handler (the one named like the Handler when
 // several do), with the flags of CodeUri's compile_commands.json (or build/compile_commands.json) when present.
-void attachHandlerSources(TemplateModel& model, CodeCache& cache);
+HandlerSources resolveHandlerSources(const TemplateModel& model, CodeCache& cache);
 
 // Called with each C++ translation unit parsed and its wall time (`lambdalint check --verbose`).
 void setCppTimingHook(std::function<void(const std::string& file, double milliseconds)> hook);

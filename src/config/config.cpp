@@ -1,7 +1,5 @@
 #include "config/config.h"
 
-#include <re2/re2.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -101,27 +99,6 @@ Config parseConfig(const std::string& path, std::string text) {
     }
   }
   return config;
-}
-
-bool globMatch(std::string_view pattern, std::string_view path) {
-  // Globs become re2 patterns (DESIGN.md: re2 for every pattern).
-  std::string regex;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    char c = pattern[i];
-    if (c == '*' && i + 1 < pattern.size() && pattern[i + 1] == '*') {
-      bool slashAfter = i + 2 < pattern.size() && pattern[i + 2] == '/';
-      regex += slashAfter ? "(?:.*/)?" : ".*";
-      i += slashAfter ? 2 : 1;
-    } else if (c == '*') {
-      regex += "[^/]*";
-    } else if (c == '?') {
-      regex += "[^/]";
-    } else {
-      regex += RE2::QuoteMeta(std::string_view(&c, 1));
-    }
-  }
-  RE2 re(regex);
-  return re.ok() && RE2::FullMatch(path, re);
 }
 
 }  // namespace lambdalint

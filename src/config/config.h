@@ -13,7 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostic.h"
+#include "base/diagnostic.h"
+#include "util/glob.h"  // the `exclude` globs
 
 namespace lambdalint {
 
@@ -38,8 +39,5 @@ std::optional<std::string> findConfig(const std::string& start);
 Config loadConfig(const std::string& path);
 // The configuration in `text`, as if read from `path` (which sets baseDir and the problems' file).
 Config parseConfig(const std::string& path, std::string text);
-
-// Glob with `*`, `**` and `?` (through re2), matched against a '/'-separated relative path.
-bool globMatch(std::string_view pattern, std::string_view path);
 
 }  // namespace lambdalint

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <tuple>
 
-#include "config/config.h"
 #include "engine/problems.h"
+#include "util/glob.h"
 
 namespace fs = std::filesystem;
 

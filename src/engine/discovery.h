@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace lambdalint {
 

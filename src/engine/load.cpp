@@ -16,10 +16,10 @@ code::FactsExtractor extractorFor(const LoadOptions& options) {
 }
 
 // Handler problems (syntax errors, internal errors) of the handlers a template points at, once per file.
-void addHandlerProblems(const TemplateModel& model, std::vector<Diagnostic>& problems) {
+void addHandlerProblems(const TemplateModel& model, const HandlerSources& handlers, std::vector<Diagnostic>& problems) {
   std::vector<std::string> seen;
   for (const auto& fn : model.functions) {
-    const HandlerSource& src = fn.source;
+    const HandlerSource& src = handlers.of(fn);
     if (!src.facts || std::find(seen.begin(), seen.end(), src.path) != seen.end()) continue;
     seen.push_back(src.path);
     for (const auto& p : src.facts->problems)
@@ -38,6 +38,7 @@ class FileLoader {
     try {
       loadInto(out);
     } catch (const std::exception& e) {
+      out.handlers = {};
       out.model.reset();
       out.problems.push_back(internalErrorDiagnostic(input.path, e.what()));
     }
@@ -81,8 +82,8 @@ class FileLoader {
     for (const auto& p : doc.problems) out.problems.push_back(problemDiagnostic(p.kind, f.path, p.range, p.message));
     if (!looksLikeTemplate(doc.root)) return;
     out.model = buildModel(std::move(doc));
-    code::attachHandlerSources(*out.model, code_);
-    addHandlerProblems(*out.model, out.handlerProblems);
+    out.handlers = code::resolveHandlerSources(*out.model, code_);
+    addHandlerProblems(*out.model, out.handlers, out.handlerProblems);
   }
 
   const LoadOptions& options_;

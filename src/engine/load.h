@@ -4,13 +4,13 @@
 // build each template's model and attach its handlers' code facts. What goes
 // wrong on the way comes back as typed problems with positions, never as an
 // exception. `check`, `policy`, the language server and the benchmarks all
-// call it; rules, suppressions and reporting come after it (engine/runner.h).
+// call it; rules, suppressions and reporting come after it (commands/check.h).
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "code/handler_sources.h"
-#include "engine/diagnostic.h"
 #include "engine/discovery.h"
 #include "model/app_model.h"
 #include "util/path_roots.h"
@@ -38,6 +38,7 @@ struct LoadedFile {
   DiscoveredFile input;
   SourceFilePtr file;                       // the text, when it was read
   std::unique_ptr<TemplateModel> model;     // when the file is a template
+  HandlerSources handlers;                  // the handler code of each of the model's functions
   std::vector<Diagnostic> problems;         // read, parse and internal problems, already as engine findings
   std::vector<Diagnostic> handlerProblems;  // those of the handler files the template points at
   bool read = false;                        // read and mentioning CloudFormation

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/diagnostic.h"
+#include "base/diagnostic.h"
 #include "template/document.h"
 
 namespace lambdalint {

@@ -23,6 +23,11 @@ const Rule* RuleRegistry::find(std::string_view idOrName) const {
   return nullptr;
 }
 
+const HandlerSource& RuleContext::source(const Function& fn) const {
+  static const HandlerSources kNone;
+  return (sources_ ? *sources_ : kNone).of(fn);
+}
+
 Diagnostic& RuleContext::report(const Node& node, std::string message, std::string resourceId, std::string key) {
   return report(node.range, std::move(message), std::move(resourceId), std::move(key));
 }

@@ -7,7 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/diagnostic.h"
+#include "base/diagnostic.h"
+#include "code/handler_source.h"
 #include "model/app_model.h"
 #include "util/date.h"
 
@@ -55,13 +56,17 @@ class RuleRegistry {
   std::vector<std::unique_ptr<Rule>> rules_;
 };
 
-// Context handed to a rule: the template model and a way to report.
+// Context handed to a rule: the template model, its functions' handler code and a way to report.
 class RuleContext {
  public:
-  RuleContext(const Rule& rule, const TemplateModel& model, std::vector<Diagnostic>& out, Date today = currentDate())
-      : rule_(rule), model_(model), out_(out), today_(today) {}
+  // `sources`: the handler of each function of `model`; null when no handler was read (all NotLocal).
+  RuleContext(const Rule& rule, const TemplateModel& model, std::vector<Diagnostic>& out, Date today = currentDate(),
+              const HandlerSources* sources = nullptr)
+      : rule_(rule), model_(model), out_(out), today_(today), sources_(sources) {}
 
   const TemplateModel& model() const { return model_; }
+  // Where the handler code of `fn` (one of the model's functions) is, and its facts when it was read.
+  const HandlerSource& source(const Function& fn) const;
   // The run's "today" (RunOptions::today, else the system date), for rules
   // that compare with published dates such as runtime deprecations.
   Date today() const { return today_; }
@@ -83,6 +88,7 @@ class RuleContext {
   const TemplateModel& model_;
   std::vector<Diagnostic>& out_;
   Date today_;
+  const HandlerSources* sources_;
 };
 
 #define LAMBDALINT_CONCAT_INNER(a, b) a##b

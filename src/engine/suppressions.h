@@ -5,7 +5,7 @@
 //   # lambdalint-ignore IAM001 reason            on the line or the line above
 #include <vector>
 
-#include "engine/diagnostic.h"
+#include "base/diagnostic.h"
 #include "model/app_model.h"
 
 namespace lambdalint {

@@ -4,7 +4,7 @@
 #include <array>
 #include <deque>
 
-#include "iam/ascii_case.h"
+#include "util/ascii_case.h"
 
 namespace lambdalint::iam {
 namespace {

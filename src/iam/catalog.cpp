@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <bit>
 
-#include "iam/ascii_case.h"
 #include "iam_generated.h"
+#include "util/ascii_case.h"
 
 namespace lambdalint::iam {
 namespace {

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "iam/catalog.h"
+#include "util/ascii_case.h"
 #include "util/embedded.h"
 
 namespace lambdalint::iam {
@@ -14,7 +15,7 @@ std::string normalized(std::string_view name) {
   out.reserve(name.size());
   for (char c : name) {
     if (c == '-' || c == '_' || c == '.') continue;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    out += asciiLower(c);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 #include "model/request_validation.h"
 
-#include "model/flat_value.h"
+#include "template/flat_value.h"
 
 namespace lambdalint {
 namespace {

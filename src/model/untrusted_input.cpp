@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "model/flat_value.h"
+#include "template/flat_value.h"
 
 namespace lambdalint {
 namespace {

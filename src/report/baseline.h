@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "engine/runner.h"
+#include "commands/check.h"
 
 namespace lambdalint {
 

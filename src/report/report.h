@@ -3,7 +3,7 @@
 #include <ostream>
 #include <string>
 
-#include "engine/runner.h"
+#include "commands/check.h"
 
 namespace lambdalint {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model/app_model.h"
+#include "sam/permissions.h"
 
 namespace lambdalint {
 

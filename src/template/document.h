@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "base/source_file.h"
 #include "template/node.h"
-#include "template/source_file.h"
 
 namespace lambdalint {
 

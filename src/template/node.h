@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "template/source_file.h"
+#include "base/source_file.h"
 
 namespace lambdalint {
 

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "util/ascii_case.h"
+
 namespace lambdalint {
 namespace {
 
@@ -10,16 +12,6 @@ int hexValue(char c) {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 }  // namespace
@@ -48,13 +40,13 @@ std::string pathToUri(std::string_view path) {
 
 std::optional<std::string> uriToPath(std::string_view uri) {
   constexpr std::string_view scheme = "file://";
-  if (uri.size() < scheme.size() || !equalsIgnoringCase(uri.substr(0, scheme.size()), scheme)) return std::nullopt;
+  if (uri.size() < scheme.size() || !equalsIgnoreCase(uri.substr(0, scheme.size()), scheme)) return std::nullopt;
   uri.remove_prefix(scheme.size());
   // file://host/path: only an empty host or localhost names a local file.
   size_t slash = uri.find('/');
   if (slash == std::string_view::npos) return std::nullopt;
   std::string_view host = uri.substr(0, slash);
-  if (!host.empty() && !equalsIgnoringCase(host, "localhost")) return std::nullopt;
+  if (!host.empty() && !equalsIgnoreCase(host, "localhost")) return std::nullopt;
   uri.remove_prefix(slash);
   std::string path;
   for (size_t i = 0; i < uri.size(); ++i) {

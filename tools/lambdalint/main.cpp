@@ -14,10 +14,10 @@
 #include <sstream>
 
 #include "code/handler_sources.h"
-#include "engine/policy_report.h"
+#include "commands/check.h"
+#include "commands/lsp_server.h"
+#include "commands/policy_report.h"
 #include "engine/rule.h"
-#include "engine/runner.h"
-#include "lsp/lsp_server.h"
 #include "report/baseline.h"
 #include "report/report.h"
 #include "report/rule_doc.h"

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "base/source_file.h"
 #include "code/code_facts.h"
-#include "template/source_file.h"
 
 namespace lambdalint::code {
 

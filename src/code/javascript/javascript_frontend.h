@@ -3,9 +3,9 @@
 // language-neutral CodeFacts out (see code/code_facts.h).
 #include <string_view>
 
+#include "base/source_file.h"
 #include "code/code_facts.h"
 #include "code/tree_sitter/parse_budget.h"
-#include "template/source_file.h"
 
 namespace lambdalint::code {
 

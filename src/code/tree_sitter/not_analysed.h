@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/source_file.h"
 #include "code/code_facts.h"
-#include "template/source_file.h"
 
 namespace lambdalint::code {
 

@@ -1,10 +1,10 @@
-// Everything that reaches a function's execution role, as one PermissionSet
-// with the template position of every statement.
+#include "sam/permissions.h"
+
 #include <set>
 
 #include "iam/managed_policies.h"
-#include "model/model_builder.h"
-#include "model/policy_statements.h"
+#include "sam/expander.h"
+#include "sam/policy_statements.h"
 #include "sam/policy_templates.h"
 
 namespace lambdalint {
@@ -20,7 +20,7 @@ std::string managedPolicyName(const FlatValue& arn) {
 
 }  // namespace
 
-void ModelBuilder::collectPermissions() {
+void Expander::collectPermissions() {
   for (auto& fn : m_.functions) {
     const Node* role = fn.property("Role");
     if (role) {
@@ -39,7 +39,7 @@ void ModelBuilder::collectPermissions() {
   }
 }
 
-void ModelBuilder::collectTemplateStatements() {
+void Expander::collectTemplateStatements() {
   // SAM functions without a Role: their Policies, as written.
   for (const auto& fn : m_.functions) {
     if (!fn.sam || fn.property("Role")) continue;
@@ -78,7 +78,7 @@ void ModelBuilder::collectTemplateStatements() {
   std::erase_if(m_.statements, [&](const Statement& s) { return !seen.insert({s.node, s.origin}).second; });
 }
 
-void ModelBuilder::addSamPolicies(Function& fn) {
+void Expander::addSamPolicies(Function& fn) {
   PermissionSet& set = fn.permissions;
   // The role SAM creates always carries the basic execution policy, plus the
   // X-Ray policy when tracing is on, plus one per polled event source.
@@ -115,7 +115,7 @@ void ModelBuilder::addSamPolicies(Function& fn) {
   }
 }
 
-void ModelBuilder::addRolePermissions(Function& fn, const std::string& roleId) {
+void Expander::addRolePermissions(Function& fn, const std::string& roleId) {
   PermissionSet& set = fn.permissions;
   const Resource* role = m_.resource(roleId);
   if (const Node* policies = role->property("Policies")) {
@@ -148,8 +148,8 @@ void ModelBuilder::addRolePermissions(Function& fn, const std::string& roleId) {
   // customer managed policies attached by ARN from elsewhere are not visible.
 }
 
-void ModelBuilder::addPolicyDocument(PermissionSet& set, const Node& document, const std::string& origin,
-                                     const std::string& holderId) {
+void Expander::addPolicyDocument(PermissionSet& set, const Node& document, const std::string& origin,
+                                 const std::string& holderId) {
   const Node* statements = document.get("Statement");
   if (!statements) {
     set.complete = false;
@@ -189,7 +189,7 @@ void ModelBuilder::addPolicyDocument(PermissionSet& set, const Node& document, c
   }
 }
 
-void ModelBuilder::addManagedPolicy(PermissionSet& set, const Node& arn, const std::string& holderId) {
+void Expander::addManagedPolicy(PermissionSet& set, const Node& arn, const std::string& holderId) {
   ManagedPolicyAttachment a;
   a.arn = flatten(arn);
   a.node = &arn;
@@ -219,7 +219,7 @@ void ModelBuilder::addManagedPolicy(PermissionSet& set, const Node& arn, const s
   set.managed.push_back(std::move(a));
 }
 
-void ModelBuilder::addImplicitManagedPolicy(PermissionSet& set, const std::string& name, const std::string& holderId) {
+void Expander::addImplicitManagedPolicy(PermissionSet& set, const std::string& name, const std::string& holderId) {
   ManagedPolicyAttachment a;
   a.name = name;
   a.arn.text = "arn:${AWS::Partition}:iam::aws:policy/" + name;

@@ -1,13 +1,23 @@
 #pragma once
-// ASCII case folding as IAM compares action names, service prefixes and
-// managed policy names (they are ASCII).
+// ASCII case folding: what IAM compares action names, service prefixes and
+// managed policy names with, and what every case-insensitive comparison of
+// template keys, header names and identifiers uses (they are ASCII; a locale
+// must not change the answer).
 #include <algorithm>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
-namespace lambdalint::iam {
+namespace lambdalint {
 
 inline char asciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// `s` with A-Z lowered; every other byte as it is.
+inline std::string asciiLower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = asciiLower(c);
+  return out;
+}
 
 inline bool equalsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -28,4 +38,4 @@ inline int compareIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
-}  // namespace lambdalint::iam
+}  // namespace lambdalint

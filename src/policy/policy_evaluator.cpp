@@ -1,10 +1,10 @@
-#include "iam/policy_evaluator.h"
+#include "policy/policy_evaluator.h"
 
 #include <algorithm>
 #include <array>
 
 #include "iam/managed_policies.h"
-#include "model/policy_statements.h"
+#include "sam/policy_statements.h"
 
 namespace lambdalint::iam {
 namespace {

@@ -1,14 +1,15 @@
 #pragma once
-// The check pipeline: discover files, parse, build models, run rules, apply
-// suppressions and configuration. One file's failure never hides another's
-// findings; output order does not depend on the thread count.
+// `lambdalint check`, and the language server's checks: the load stage
+// (engine/load.h), then the rules, suppressions and configuration. One file's
+// failure never hides another's findings; output order does not depend on the
+// thread count.
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
 #include "config/config.h"
-#include "engine/diagnostic.h"
 #include "engine/load.h"
 #include "util/date.h"
 #include "util/source_provider.h"

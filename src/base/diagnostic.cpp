@@ -1,4 +1,4 @@
-#include "engine/diagnostic.h"
+#include "base/diagnostic.h"
 
 #include <tuple>
 

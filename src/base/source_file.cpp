@@ -1,4 +1,4 @@
-#include "template/source_file.h"
+#include "base/source_file.h"
 
 #include <algorithm>
 

@@ -1,22 +1,9 @@
-#include "model/model_builder.h"
+#include "sam/expanded_template.h"
 
-#include <filesystem>
-
+#include "sam/expander.h"
 #include "sam/globals.h"
 
 namespace lambdalint {
-
-std::string_view to_string(Invocation invocation) {
-  switch (invocation) {
-    case Invocation::Synchronous:
-      return "synchronous";
-    case Invocation::Asynchronous:
-      return "asynchronous";
-    case Invocation::Polled:
-      return "polled";
-  }
-  return "";
-}
 
 bool Function::hasInvocation(Invocation invocation) const {
   for (const auto& e : events) {
@@ -25,17 +12,17 @@ bool Function::hasInvocation(Invocation invocation) const {
   return false;
 }
 
-const Resource* TemplateModel::resource(std::string_view id) const {
+const Resource* ExpandedTemplate::resource(std::string_view id) const {
   auto it = resourceIndex_.find(std::string(id));
   return it == resourceIndex_.end() ? nullptr : &resources[it->second];
 }
 
-const Function* TemplateModel::function(std::string_view id) const {
+const Function* ExpandedTemplate::function(std::string_view id) const {
   auto it = functionIndex_.find(std::string(id));
   return it == functionIndex_.end() ? nullptr : &functions[it->second];
 }
 
-std::vector<const Function*> TemplateModel::functionsReaching(const Node* node) const {
+std::vector<const Function*> ExpandedTemplate::functionsReaching(const Node* node) const {
   std::vector<const Function*> out;
   for (const auto& fn : functions) {
     for (const auto& s : fn.permissions.statements) {
@@ -48,34 +35,10 @@ std::vector<const Function*> TemplateModel::functionsReaching(const Node* node) 
   return out;
 }
 
-bool looksLikeTemplate(const Node& root) {
-  if (!root.isMapping()) return false;
-  if (root.get("AWSTemplateFormatVersion")) return true;
-  if (const Node* t = root.get("Transform")) {
-    if (t->str().find("AWS::Serverless") != std::string_view::npos) return true;
-    for (const auto& item : t->items) {
-      if (item.str().find("AWS::Serverless") != std::string_view::npos) return true;
-    }
-  }
-  if (const Node* resources = root.get("Resources"); resources && resources->isMapping()) {
-    for (const auto& e : resources->entries) {
-      const Node* type = e.value.get("Type");
-      if (type && (type->str().substr(0, 5) == "AWS::" || type->str().substr(0, 8) == "Custom::")) return true;
-    }
-  }
-  return false;
-}
+void expandTemplate(const Node& root, ExpandedTemplate& out) { Expander(root, out).build(); }
 
-std::unique_ptr<TemplateModel> buildModel(Document doc) {
-  auto model = std::make_unique<TemplateModel>();
-  model->directory = std::filesystem::path(doc.file->path()).parent_path().string();
-  model->doc = std::move(doc);
-  ModelBuilder(*model).build();
-  return model;
-}
-
-void ModelBuilder::build() {
-  const Node& root = m_.doc.root;
+void Expander::build() {
+  const Node& root = root_;
   m_.globals = root.get("Globals");
   m_.parameters = root.get("Parameters");
   m_.metadata = root.get("Metadata");
@@ -93,8 +56,8 @@ void ModelBuilder::build() {
   collectTemplateStatements();
 }
 
-void ModelBuilder::collectResources() {
-  const Node* resources = m_.doc.root.get("Resources");
+void Expander::collectResources() {
+  const Node* resources = root_.get("Resources");
   if (!resources || !resources->isMapping()) return;
   m_.resources.reserve(resources->entries.size());
   for (const auto& e : resources->entries) {
@@ -111,7 +74,7 @@ void ModelBuilder::collectResources() {
   }
 }
 
-void ModelBuilder::collectFunctions() {
+void Expander::collectFunctions() {
   for (const auto& r : m_.resources) {
     if (r.type != "AWS::Serverless::Function" && r.type != "AWS::Lambda::Function") continue;
     m_.functionIndex_.emplace(r.id, m_.functions.size());
@@ -129,7 +92,7 @@ Node mappingNode() {
 
 }  // namespace
 
-Function ModelBuilder::makeFunction(const Resource& r) {
+Function Expander::makeFunction(const Resource& r) {
   Function fn;
   fn.id = r.id;
   fn.resource = &r;
@@ -162,7 +125,7 @@ Function ModelBuilder::makeFunction(const Resource& r) {
   return fn;
 }
 
-void ModelBuilder::applyEventInvokeConfigs() {
+void Expander::applyEventInvokeConfigs() {
   for (const auto& r : m_.resources) {
     if (r.type != "AWS::Lambda::EventInvokeConfig") continue;
     Function* fn = functionReferencedBy(r.property("FunctionName"));
@@ -171,7 +134,7 @@ void ModelBuilder::applyEventInvokeConfigs() {
   }
 }
 
-Function* ModelBuilder::functionReferencedBy(const Node* node) {
+Function* Expander::functionReferencedBy(const Node* node) {
   if (!node) return nullptr;
   FlatValue v = flatten(*node);
   for (const auto& id : v.refs) {
@@ -188,7 +151,7 @@ Function* ModelBuilder::functionReferencedBy(const Node* node) {
   return nullptr;
 }
 
-const Resource* ModelBuilder::resourceReferencedBy(const Node* node) const {
+const Resource* Expander::resourceReferencedBy(const Node* node) const {
   if (!node) return nullptr;
   for (const auto& id : flatten(*node).refs) {
     if (const Resource* r = m_.resource(id)) return r;

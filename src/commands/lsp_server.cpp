@@ -1,4 +1,4 @@
-#include "lsp/lsp_server.h"
+#include "commands/lsp_server.h"
 
 #include <fmt/format.h>
 
@@ -9,8 +9,10 @@
 #include <ostream>
 #include <sstream>
 
+#include "commands/check.h"
 #include "config/config.h"
-#include "engine/runner.h"
+#include "util/ascii_case.h"
+#include "util/path_roots.h"
 #include "util/source_provider.h"
 
 namespace fs = std::filesystem;
@@ -33,20 +35,6 @@ std::string trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
   return std::string(s);
-}
-
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// Two paths name the same file (the runner may report a path spelled
-// differently from the one it was given, e.g. through a template's CodeUri).
-std::string normalKey(const std::string& path) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
-  if (ec) p = fs::path(path).lexically_normal();
-  return p.generic_string();
 }
 
 int lspSeverity(Severity s) {
@@ -135,7 +123,7 @@ std::optional<std::string> LspServer::readMessage() {
       if (line.empty()) break;  // end of the header
       size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
-      if (lower(trim(line.substr(0, colon))) == "content-length") {
+      if (asciiLower(trim(line.substr(0, colon))) == "content-length") {
         try {
           contentLength = std::stoul(trim(line.substr(colon + 1)));
           haveLength = true;
@@ -301,11 +289,12 @@ void LspServer::check(const std::string& uri) {
   options.sources = &unsaved_;
   RunResult result = runCheck(options);
 
-  const std::string key = normalKey(*path);
+  // Two spellings of one file (the runner may report a path reached through a template's CodeUri) are one key.
+  const std::string key = canonicalPath(*path);
   TextCache texts(unsaved_);
   json diagnostics = json::array();
   for (const Diagnostic& d : result.diagnostics) {
-    if (d.location.path != *path && normalKey(d.location.path) != key) continue;
+    if (d.location.path != *path && canonicalPath(d.location.path) != key) continue;
     json diag = {
         {"range", lspRange(d.location, texts)},
         {"severity", lspSeverity(d.severity)},

@@ -1,4 +1,4 @@
-#include "model/policy_statements.h"
+#include "sam/policy_statements.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "model/flat_value.h"
+#include "template/flat_value.h"
 
 namespace lambdalint {
 namespace {

@@ -1,11 +1,11 @@
 #pragma once
 // Statements of a policy document held as JSON text (an AWS managed policy's
-// default version), for the model builder and the policy evaluator.
+// default version), for the SAM expansion and the policy evaluator.
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "model/app_model.h"
+#include "sam/permissions.h"
 
 namespace lambdalint {
 

@@ -1,4 +1,4 @@
-#include "filter_pattern.h"
+#include "model/filter_pattern.h"
 
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "model/flat_value.h"
+#include "template/flat_value.h"
 
 namespace lambdalint::filter {
 namespace {

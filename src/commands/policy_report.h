@@ -1,6 +1,6 @@
 #pragma once
 // `lambdalint policy FUNCTION`: the least-privilege policy a function's code
-// needs, derived from its SDK calls (iam/derived_policy.h).
+// needs, derived from its SDK calls (policy/derived_policy.h).
 #include <string>
 #include <vector>
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "template/source_file.h"
+#include "base/source_file.h"
 
 namespace lambdalint {
 

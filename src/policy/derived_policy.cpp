@@ -1,4 +1,4 @@
-#include "iam/derived_policy.h"
+#include "policy/derived_policy.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -64,9 +64,10 @@ std::optional<std::string> targetResource(const TemplateModel& model, const Func
   return std::nullopt;
 }
 
-std::vector<NeededPermission> neededPermissions(const TemplateModel& model, const Function& fn) {
+std::vector<NeededPermission> neededPermissions(const TemplateModel& model, const Function& fn,
+                                                const HandlerSource& source) {
   std::vector<NeededPermission> out;
-  const auto& facts = fn.source.facts;
+  const auto& facts = source.facts;
   if (!facts || !facts->handler.found) return out;
   for (const auto& call : facts->sdkCalls) {
     if (call.dynamic || call.scope == code::Scope::Other) continue;

@@ -1,25 +1,41 @@
-#pragma once
-// Helpers shared by the EVT rules (event sources and failure handling): where
-// an event source is declared and how to name it in a message, the SNS
-// subscriptions of a template in their three spellings, the queues consumed by
-// functions, and the queues that serve as dead-letter targets. Header-only:
-// every rule stays one file that includes this.
+#include "model/event_facts.h"
+
 #include <fmt/format.h>
 
-#include <initializer_list>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "engine/rule.h"
-
 namespace lambdalint::evt {
+namespace {
 
-inline bool isTrue(const Node* n) { return n && n->asBool().value_or(false); }
+void collectRefs(const TemplateModel& m, const Node& n, std::set<std::string>& out) {
+  if (!n.intrinsic().empty()) {
+    for (const auto& id : flatten(n).refs) {
+      if (m.resource(id)) out.insert(id);
+    }
+    return;
+  }
+  for (const auto& item : n.items) collectRefs(m, item, out);
+  for (const auto& e : n.entries) collectRefs(m, e.value, out);
+}
 
-// The first template resource `n` refers to (`!Ref X`, `!GetAtt X.Arn`,
-// `${X.Arn}`), optionally of one type.
-inline const Resource* referencedResource(const TemplateModel& m, const Node* n, std::string_view type = {}) {
+void collectDeadLetterRefs(const TemplateModel& m, const Node& n, std::set<std::string>& out) {
+  static const std::set<std::string, std::less<>> kKeys = {"deadLetterTargetArn", "DeadLetterConfig", "DeadLetterQueue",
+                                                           "OnFailure"};
+  for (const auto& item : n.items) collectDeadLetterRefs(m, item, out);
+  for (const auto& e : n.entries) {
+    if (e.key.isScalar() && kKeys.count(e.key.value)) {
+      collectRefs(m, e.value, out);
+    } else {
+      collectDeadLetterRefs(m, e.value, out);
+    }
+  }
+}
+
+}  // namespace
+
+const Resource* referencedResource(const TemplateModel& m, const Node* n, std::string_view type) {
   if (!n) return nullptr;
   for (const auto& id : flatten(*n).refs) {
     const Resource* r = m.resource(id);
@@ -28,10 +44,7 @@ inline const Resource* referencedResource(const TemplateModel& m, const Node* n,
   return nullptr;
 }
 
-// True when `path` leads to a value under `root`, or when some node on the way
-// is written with an intrinsic (`!If [HasDlq, {...}, !Ref AWS::NoValue]`):
-// then the value is unknown and a rule must not claim it is missing.
-inline bool presentOrUnknown(const Node* root, std::initializer_list<std::string_view> path) {
+bool presentOrUnknown(const Node* root, std::initializer_list<std::string_view> path) {
   const Node* n = root;
   for (auto key : path) {
     if (!n) return false;
@@ -41,14 +54,7 @@ inline bool presentOrUnknown(const Node* root, std::initializer_list<std::string
   return n != nullptr;
 }
 
-// A literal integer; nullopt when absent or written with an intrinsic.
-inline std::optional<long long> literalInt(const Node* n) { return n ? n->asInt() : std::nullopt; }
-
-// Where a finding about an event source lands (or is related): the SAM event's
-// name, the declaring resource's logical id when the declaration is the whole
-// resource (mapping, subscription, permission, schedule), else the entry inside
-// the resource (bucket notification, rule target, inline topic subscription).
-inline const Node& eventAnchor(const TemplateModel& m, const Function& fn, const EventSource& e) {
+const Node& eventAnchor(const TemplateModel& m, const Function& fn, const EventSource& e) {
   if (e.origin == EventOrigin::SamEvent) {
     if (const Node* events = fn.property("Events")) {
       if (const Node* key = events->keyNode(e.name)) return *key;
@@ -60,8 +66,7 @@ inline const Node& eventAnchor(const TemplateModel& m, const Function& fn, const
   return e.node ? *e.node : *fn.resource->keyNode;
 }
 
-// "SQS event 'Jobs'", "event source mapping 'JobsMapping'", "target of rule 'Nightly'", ...
-inline std::string describeEvent(const EventSource& e) {
+std::string describeEvent(const EventSource& e) {
   switch (e.origin) {
     case EventOrigin::SamEvent:
       return fmt::format("{} event '{}'", e.type, e.name);
@@ -84,10 +89,7 @@ inline std::string describeEvent(const EventSource& e) {
   return e.name;
 }
 
-// A SAM SNS event with `SqsSubscription: true` or `SqsSubscription: {QueueArn, QueueUrl, ...}`:
-// SAM puts a queue between the topic and the function, subscribes it, writes
-// its queue policy and polls it with an event source mapping.
-inline const Node* samSqsSubscription(const EventSource& e) {
+const Node* samSqsSubscription(const EventSource& e) {
   if (e.origin != EventOrigin::SamEvent || e.type != "SNS" || !e.properties) return nullptr;
   const Node* s = e.properties->get("SqsSubscription");
   if (!s) return nullptr;
@@ -95,8 +97,7 @@ inline const Node* samSqsSubscription(const EventSource& e) {
   return isTrue(s) ? s : nullptr;
 }
 
-// The kind of a polled source: SQS, Kinesis, DynamoDB (stream), or what the model says.
-inline std::string_view pollKind(const TemplateModel& m, const EventSource& e) {
+std::string_view pollKind(const TemplateModel& m, const EventSource& e) {
   if (e.invocation != Invocation::Polled) return {};
   if (e.type == "Unknown" && !e.sourceId.empty()) {
     // Enhanced fan-out: the mapping reads a stream consumer.
@@ -106,24 +107,7 @@ inline std::string_view pollKind(const TemplateModel& m, const EventSource& e) {
   return e.type;
 }
 
-enum class SubscriptionForm { Resource, TopicInline, SamEvent };
-
-struct SnsSubscription {
-  SubscriptionForm form = SubscriptionForm::Resource;
-  std::string protocol;              // "sqs" or "lambda"
-  std::string topicId;               // the topic, when it is in this template
-  std::string queueId;               // protocol sqs: the queue, when it is in this template
-  const Node* endpoint = nullptr;    // Endpoint value, or SqsSubscription.QueueArn; null for a SAM-made queue
-  const Node* anchor = nullptr;      // where findings about the subscription land
-  const Node* properties = nullptr;  // subscription Properties, inline item, or SAM event Properties
-  std::string holderId;              // the resource declaring it (subscription, topic, function)
-  std::string description;           // for messages
-  bool samQueuePolicy = false;       // SAM SNS event with SqsSubscription: SAM writes the queue policy
-};
-
-// Every SNS subscription with protocol sqs or lambda: AWS::SNS::Subscription
-// resources, AWS::SNS::Topic Subscription entries and SAM SNS events.
-inline std::vector<SnsSubscription> snsSubscriptions(const TemplateModel& m) {
+std::vector<SnsSubscription> snsSubscriptions(const TemplateModel& m) {
   std::vector<SnsSubscription> out;
   auto endpointQueue = [&](const Node* endpoint) {
     const Resource* q = referencedResource(m, endpoint, "AWS::SQS::Queue");
@@ -191,16 +175,7 @@ inline std::vector<SnsSubscription> snsSubscriptions(const TemplateModel& m) {
   return out;
 }
 
-// A queue a function polls, with the declaration that makes it poll.
-struct QueueConsumer {
-  const Function* fn = nullptr;
-  const EventSource* event = nullptr;
-  const Node* properties = nullptr;  // mapping / event properties (BatchSize, MaximumBatchingWindowInSeconds, ...)
-};
-
-// Functions polling each template queue: SAM SQS events, event source
-// mappings on a queue, and SAM SNS events with SqsSubscription naming a queue.
-inline std::vector<std::pair<const Resource*, QueueConsumer>> queueConsumers(const TemplateModel& m) {
+std::vector<std::pair<const Resource*, QueueConsumer>> queueConsumers(const TemplateModel& m) {
   std::vector<std::pair<const Resource*, QueueConsumer>> out;
   for (const auto& fn : m.functions) {
     for (const auto& e : fn.events) {
@@ -218,44 +193,12 @@ inline std::vector<std::pair<const Resource*, QueueConsumer>> queueConsumers(con
   return out;
 }
 
-namespace detail {
-
-inline void collectRefs(const TemplateModel& m, const Node& n, std::set<std::string>& out) {
-  if (!n.intrinsic().empty()) {
-    for (const auto& id : flatten(n).refs) {
-      if (m.resource(id)) out.insert(id);
-    }
-    return;
-  }
-  for (const auto& item : n.items) collectRefs(m, item, out);
-  for (const auto& e : n.entries) collectRefs(m, e.value, out);
-}
-
-inline void collectDeadLetterRefs(const TemplateModel& m, const Node& n, std::set<std::string>& out) {
-  static const std::set<std::string, std::less<>> kKeys = {"deadLetterTargetArn", "DeadLetterConfig", "DeadLetterQueue",
-                                                           "OnFailure"};
-  for (const auto& item : n.items) collectDeadLetterRefs(m, item, out);
-  for (const auto& e : n.entries) {
-    if (e.key.isScalar() && kKeys.count(e.key.value)) {
-      collectRefs(m, e.value, out);
-    } else {
-      collectDeadLetterRefs(m, e.value, out);
-    }
-  }
-}
-
-}  // namespace detail
-
-// Logical ids of everything some resource names as its dead-letter or
-// on-failure target: a queue's RedrivePolicy.deadLetterTargetArn, a function's
-// DeadLetterQueue/DeadLetterConfig, an OnFailure destination (event invoke
-// config, stream mapping), an SNS subscription's or EventBridge target's DLQ.
-inline std::set<std::string> deadLetterTargets(const TemplateModel& m) {
+std::set<std::string> deadLetterTargets(const TemplateModel& m) {
   std::set<std::string> out;
   for (const auto& r : m.resources) {
-    if (r.node) detail::collectDeadLetterRefs(m, *r.node, out);
+    if (r.node) collectDeadLetterRefs(m, *r.node, out);
   }
-  if (m.globals) detail::collectDeadLetterRefs(m, *m.globals, out);
+  if (m.globals) collectDeadLetterRefs(m, *m.globals, out);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "code/handler_source.h"
 #include "model/app_model.h"
 
 namespace lambdalint::iam {
@@ -23,9 +24,10 @@ struct NeededPermission {
 // literal equal to a resource's name property.
 std::optional<std::string> targetResource(const TemplateModel& model, const Function& fn, const code::SdkCall& call);
 
-// Every permission the handler's SDK calls need (calls in functions the
-// handler never reaches are left out).
-std::vector<NeededPermission> neededPermissions(const TemplateModel& model, const Function& fn);
+// Every permission the SDK calls of `source`, the handler of `fn`, need (calls
+// in functions the handler never reaches are left out).
+std::vector<NeededPermission> neededPermissions(const TemplateModel& model, const Function& fn,
+                                                const HandlerSource& source);
 
 // Actions Lambda itself performs with the function's role: polling its
 // queues and streams, sending to its dead-letter queue and OnFailure

@@ -1,12 +1,12 @@
 #pragma once
-// Internal: the steps that turn a parsed template into a TemplateModel.
-#include "model/app_model.h"
+// Internal: the steps that expand a parsed template (sam/expanded_template.h).
+#include "sam/expanded_template.h"
 
 namespace lambdalint {
 
-class ModelBuilder {
+class Expander {
  public:
-  explicit ModelBuilder(TemplateModel& model) : m_(model) {}
+  Expander(const Node& root, ExpandedTemplate& out) : root_(root), m_(out) {}
   void build();
 
  private:
@@ -31,7 +31,8 @@ class ModelBuilder {
   Function* functionReferencedBy(const Node* node);
   const Resource* resourceReferencedBy(const Node* node) const;
 
-  TemplateModel& m_;
+  const Node& root_;
+  ExpandedTemplate& m_;
 };
 
 }  // namespace lambdalint

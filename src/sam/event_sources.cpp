@@ -1,10 +1,24 @@
-// Every way a function gets invoked, with the invocation model that decides
-// which failure handling applies (DLQs act only on asynchronous invocations).
+#include "sam/event_sources.h"
+
 #include <array>
 
-#include "model/model_builder.h"
+#include "sam/expander.h"
+#include "template/flat_value.h"
 
 namespace lambdalint {
+
+std::string_view to_string(Invocation invocation) {
+  switch (invocation) {
+    case Invocation::Synchronous:
+      return "synchronous";
+    case Invocation::Asynchronous:
+      return "asynchronous";
+    case Invocation::Polled:
+      return "polled";
+  }
+  return "";
+}
+
 namespace {
 
 struct SamEventType {
@@ -83,14 +97,14 @@ std::string_view mappingTypeFor(const Resource* source, const Node* arn) {
 
 }  // namespace
 
-void ModelBuilder::collectEventSources() {
+void Expander::collectEventSources() {
   for (auto& fn : m_.functions) {
     if (fn.sam) addSamEvents(fn);
   }
   addResourceEvents();
 }
 
-void ModelBuilder::addSamEvents(Function& fn) {
+void Expander::addSamEvents(Function& fn) {
   if (const Node* url = fn.property("FunctionUrlConfig")) {
     EventSource e;
     e.name = "FunctionUrlConfig";
@@ -123,7 +137,7 @@ void ModelBuilder::addSamEvents(Function& fn) {
   }
 }
 
-void ModelBuilder::addResourceEvents() {
+void Expander::addResourceEvents() {
   for (const auto& r : m_.resources) {
     if (r.type == "AWS::Lambda::EventSourceMapping") {
       Function* fn = functionReferencedBy(r.property("FunctionName"));

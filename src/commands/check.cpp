@@ -1,4 +1,4 @@
-#include "engine/runner.h"
+#include "commands/check.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -32,7 +32,7 @@ std::vector<Diagnostic> checkLoadedFile(const RunOptions& options, Date today, L
   const TemplateModel& model = *file.model;
   for (const auto& rule : RuleRegistry::instance().rules()) {
     if (!ruleEnabled(options, rule->meta().id, rule->meta().name)) continue;
-    RuleContext ctx(*rule, model, diagnostics, today);
+    RuleContext ctx(*rule, model, diagnostics, today, &file.handlers);
     try {
       rule->check(ctx);
     } catch (const std::exception& e) {
@@ -45,7 +45,7 @@ std::vector<Diagnostic> checkLoadedFile(const RunOptions& options, Date today, L
   std::move(file.handlerProblems.begin(), file.handlerProblems.end(), std::back_inserter(diagnostics));
   std::set<std::string> seen;
   for (const auto& fn : model.functions) {
-    const HandlerSource& src = fn.source;
+    const HandlerSource& src = file.handlers.of(fn);
     if (!src.facts || src.inlineCode || !src.file || !seen.insert(src.path).second) continue;
     applyCommentSuppressions(*src.file, src.language == code::Language::Python ? "#" : "//", diagnostics);
   }
