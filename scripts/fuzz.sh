@@ -15,6 +15,10 @@
 #   --no-build    use the binaries already in build-fuzz/fuzz/
 #   TARGET        fuzz/<TARGET>.cpp names; default: every fuzz/*_fuzzer.cpp
 #
+# FUZZ_TIMEOUT (seconds, default 30) is libFuzzer's per-input limit. It counts
+# wall time: a campaign run under `nice` beside builds needs a larger one, or a
+# starved input is reported as a hang.
+#
 # Crashes, leaks, time-outs and out-of-memory inputs land in
 # build-fuzz/crashes/<target>/; full logs in build-fuzz/logs/<target>.log.
 # Exits 1 when any target failed (after running all of them).
@@ -94,7 +98,7 @@ for t in "${targets[@]}"; do
     dirs+=("$root/fuzz/regressions/$t")
     regressions=$(find "fuzz/regressions/$t" -type f | wc -l)
   fi
-  args=(-artifact_prefix="$crashes/" -timeout=30 -rss_limit_mb=2560 -print_final_stats=1)
+  args=(-artifact_prefix="$crashes/" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb=2560 -print_final_stats=1)
   dict=$(dict_of "$t")
   [ -n "$dict" ] && args+=(-dict="$root/$dict")
   while read -r option; do

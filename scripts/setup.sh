@@ -18,6 +18,8 @@ packages=(
   # The formatting test (tests/scripts/format.sh) and scripts/clang-tidy.sh.
   clang-format-14 clang-tidy-14
   pre-commit
+  # The README's Neovim configuration, run headless by tests/scripts/neovim.sh.
+  neovim
 )
 # Node.js runs the build-time data packages' installer (npm) and the SARIF validators in tests.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs the whole test suite: first the sanitizer stages
+# Sets up, builds and runs the whole test suite: first clang-tidy over the
+# project's sources (.clang-tidy), then the sanitizer stages
 # (the suite under ASan + UBSan, then every fuzz target for a fixed number of
 # runs over its seeds and regression inputs; see docs/fuzzing.md), then the
 # normal build's ctest, whose summary is the last thing printed.
-# LAMBDALINT_SANITIZERS=0 skips the sanitizer stages (quick local runs).
+# LAMBDALINT_SANITIZERS=0 skips the sanitizer stages and LAMBDALINT_TIDY=0 the
+# clang-tidy stage (quick local runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -24,6 +26,10 @@ stage() {
   grep -E "$summary" "$log" || true
   echo "$name: passed in $((SECONDS - start))s (log: $log)"
 }
+
+if [ "${LAMBDALINT_TIDY:-1}" != 0 ]; then
+  stage "clang-tidy" build/clang-tidy-stage.log '^clang-tidy: ' bash scripts/clang-tidy.sh build
+fi
 
 if [ "${LAMBDALINT_SANITIZERS:-1}" != 0 ]; then
   # One instrumented tree (build-fuzz/, the `fuzz` preset: ASan + UBSan + libFuzzer coverage) serves both stages.

@@ -1,8 +1,10 @@
 // The lambdalint command as users run it: exit codes, formats, rules, explain.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -17,8 +19,9 @@ struct Output {
   std::string text;
 };
 
-Output run(const std::string& args) {
-  std::string command = "cd '" + kSource + "' && NO_COLOR=1 '" + kBinary + "' " + args + " 2>&1";
+// Runs lambdalint in `folder` (relative to the source tree) with `args`; stdout and stderr together.
+Output runIn(const std::string& folder, const std::string& args) {
+  std::string command = "cd '" + kSource + "/" + folder + "' && NO_COLOR=1 '" + kBinary + "' " + args + " 2>&1";
   Output out{0, {}};
   FILE* pipe = ::popen(command.c_str(), "r");
   std::array<char, 4096> buffer;
@@ -28,6 +31,8 @@ Output run(const std::string& args) {
   out.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return out;
 }
+
+Output run(const std::string& args) { return runIn(".", args); }
 
 TEST(Cli, ExitCodesFollowFailOn) {
   EXPECT_EQ(run("check testdata/rules/IAM003/bad.yaml --no-config").status, 1);
@@ -97,6 +102,66 @@ TEST(Cli, SarifHasRulesResultsAndStableFingerprints) {
   std::system(("sed -i '1a Description: an unrelated line added above' " + copy).c_str());
   EXPECT_EQ(fp(copy), before);
   std::system("rm -rf /tmp/lambdalint-fp-test");
+}
+
+// What GitHub code scanning needs of a SARIF run (docs/ci.md).
+TEST(Cli, SarifForCodeScanning) {
+  const std::string out = "/tmp/lambdalint-cli-sarif.sarif";
+  // From a subfolder: paths stay relative to the repository's top level, where code scanning looks them up.
+  Output o = runIn("testdata/apps", "check thumbnail --no-config --format sarif --category lambdalint/apps -o " + out);
+  ASSERT_EQ(o.status, 1) << o.text;
+  std::ifstream in(out);
+  auto s = nlohmann::json::parse(in);
+  const auto& run0 = s["runs"][0];
+  EXPECT_EQ(run0["automationDetails"]["id"], "lambdalint/apps/");
+  std::string root = run0["originalUriBaseIds"]["%SRCROOT%"]["uri"];
+  EXPECT_TRUE(root.starts_with("file:///") && root.ends_with("/")) << root;
+  EXPECT_EQ(root.find("testdata"), std::string::npos) << root;
+  size_t linked = 0;
+  for (const auto& result : run0["results"]) {
+    const auto& physical = result["locations"][0]["physicalLocation"];
+    EXPECT_EQ(physical["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+    EXPECT_TRUE(physical["artifactLocation"]["uri"].get<std::string>().starts_with("testdata/apps/thumbnail/"));
+    // Columns count code points (columnKind), so byte offsets are byteOffset, never charOffset.
+    EXPECT_FALSE(physical["region"].contains("charOffset"));
+    EXPECT_TRUE(physical["region"].contains("byteOffset"));
+    // Code scanning shows a related location only when the message links to it.
+    if (result.contains("relatedLocations")) {
+      ++linked;
+      for (const auto& related : result["relatedLocations"]) {
+        std::string link = "](" + std::to_string(related["id"].get<int>()) + ")";
+        EXPECT_NE(result["message"]["text"].get<std::string>().find(link), std::string::npos) << result["message"];
+      }
+    }
+  }
+  EXPECT_GT(linked, 0u);
+  for (const auto& rule : run0["tool"]["driver"]["rules"]) {
+    const auto& tags = rule["properties"]["tags"];
+    if (std::find(tags.begin(), tags.end(), "security") != tags.end()) {
+      EXPECT_TRUE(rule["properties"].contains("security-severity")) << rule["id"];
+    }
+  }
+  std::remove(out.c_str());
+}
+
+TEST(Cli, MaxResultsKeepsTheMostSevere) {
+  Output all = run("check testdata/apps/thumbnail --no-config --format json");
+  auto everything = nlohmann::json::parse(all.text)["diagnostics"];
+  ASSERT_GT(everything.size(), 3u);
+  const std::string out = "/tmp/lambdalint-cli-max.json";
+  Output some = run("check testdata/apps/thumbnail --no-config --format json --max-results 3 -o " + out);
+  EXPECT_NE(some.text.find("--max-results 3: " + std::to_string(everything.size() - 3)), std::string::npos)
+      << some.text;
+  std::ifstream in(out);
+  auto kept = nlohmann::json::parse(in)["diagnostics"];
+  ASSERT_EQ(kept.size(), 3u);
+  std::map<std::string, int> rank{{"note", 0}, {"warning", 1}, {"error", 2}};
+  int weakestKept = 2;
+  for (const auto& d : kept) weakestKept = std::min(weakestKept, rank[d["severity"]]);
+  size_t stronger = 0;
+  for (const auto& d : everything) stronger += rank[d["severity"]] > weakestKept;
+  EXPECT_LE(stronger, 3u);  // nothing more severe than the weakest kept finding was dropped
+  std::remove(out.c_str());
 }
 
 TEST(Cli, GithubAnnotations) {

@@ -1,5 +1,5 @@
 // Checks lambdalint's table of SAM policy templates (data/sam-policy-templates.json) against the SAM
-// translator's own definitions, kept as test-only reference data in the shared folder.
+// translator's own definitions, kept as test-only reference data in testdata/reference/.
 
 #include <gtest/gtest.h>
 
@@ -124,8 +124,7 @@ json asList(const json& value) { return value.is_array() ? value : json::array({
 class SamPolicyTemplates : public ::testing::Test {
  protected:
   void SetUp() override {
-    const fs::path reference = fs::path(LAMBDALINT_SHARED_DIR) / "reference" / "sam-policy-templates.json";
-    if (!fs::exists(reference)) GTEST_SKIP() << "reference data not found: " << reference;
+    const fs::path reference = fs::path(LAMBDALINT_SOURCE_DIR) / "testdata" / "reference" / "sam-policy-templates.json";
     ref_ = load(reference).at("Templates");
     ours_ = load(fs::path(LAMBDALINT_SOURCE_DIR) / "data" / "sam-policy-templates.json").at("templates");
   }

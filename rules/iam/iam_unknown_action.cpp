@@ -71,7 +71,9 @@ class IamUnknownAction final : public Rule {
                             "iam-unknown-action",
                             Severity::Error,
                             "Policy names an action (or an action pattern) that no AWS service has",
-                            {"correctness", "security", "iam"}};
+                            {"correctness", "security", "iam"},
+                            "CWE-1068",  // inconsistency between implementation and documented design
+                            4.0};        // medium: a misspelt action in a Deny silently protects nothing
     return m;
   }
 

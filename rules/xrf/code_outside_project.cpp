@@ -16,7 +16,9 @@ class CodeOutsideProject final : public Rule {
                             Severity::Warning,
                             "A function's code path leads outside the project; it is neither versioned with the "
                             "template nor analysed",
-                            {"correctness", "security"}};
+                            {"correctness", "security"},
+                            "CWE-829",  // inclusion of functionality from an untrusted control sphere
+                            3.0};       // low: unreviewed code ships with the function
     return m;
   }
 

@@ -22,6 +22,13 @@ struct RelatedLocation {
   std::string message;
 };
 
+// One step of the path a value takes from where it enters (the first step) to where it is used (the
+// last): SARIF carries the steps as a codeFlow.
+struct FlowStep {
+  Location location;
+  std::string message;  // "event.body enters here", "assigned to `sql`", "reaches pg query()"
+};
+
 // A machine-applicable edit: replace `deleted` (empty for an insertion) in
 // `path` with `inserted`. SARIF carries it as `fixes`.
 struct Fix {
@@ -37,6 +44,7 @@ struct Diagnostic {
   std::string message;
   Location location;
   std::vector<RelatedLocation> related;
+  std::vector<FlowStep> flow;  // source to sink, for findings about data flow; empty otherwise
   std::string resourceId;      // logical id the finding is about, for Metadata suppressions
   std::string fingerprintKey;  // stable identity (rule + resource + what), independent of line numbers
   std::optional<Fix> fix;

@@ -1,5 +1,7 @@
 #include "lsp/lsp_server.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -26,13 +28,6 @@ constexpr int kInternalError = -32603;
 constexpr int kServerNotInitialized = -32002;
 
 constexpr int kMaxMessageDepth = 128;  // JSON nesting of one message body
-
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 std::string trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -98,47 +93,6 @@ json lspRange(const Location& loc, TextCache& texts) {
 }
 
 }  // namespace
-
-std::optional<std::string> uriToPath(std::string_view uri) {
-  constexpr std::string_view scheme = "file://";
-  if (uri.size() < scheme.size() || lower(std::string(uri.substr(0, scheme.size()))) != scheme) return std::nullopt;
-  uri.remove_prefix(scheme.size());
-  // file://host/path: only an empty host or localhost names a local file.
-  size_t slash = uri.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  std::string_view host = uri.substr(0, slash);
-  if (!host.empty() && lower(std::string(host)) != "localhost") return std::nullopt;
-  uri.remove_prefix(slash);
-  std::string path;
-  for (size_t i = 0; i < uri.size(); ++i) {
-    if (uri[i] == '%' && i + 2 < uri.size()) {
-      int hi = hexValue(uri[i + 1]), lo = hexValue(uri[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        path += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
-    }
-    path += uri[i];
-  }
-  return path;
-}
-
-std::string pathToUri(std::string_view path) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  if (path.empty() || path.front() != '/') uri += '/';
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
-      uri += static_cast<char>(c);
-    } else {
-      uri += '%';
-      uri += hex[c >> 4];
-      uri += hex[c & 15];
-    }
-  }
-  return uri;
-}
 
 uint32_t utf16Character(std::string_view text, size_t offset) {
   if (offset > text.size()) offset = text.size();
@@ -359,15 +313,18 @@ void LspServer::check(const std::string& uri) {
         {"source", "lambdalint"},
         {"message", d.message},
     };
-    if (!d.related.empty()) {
-      json related = json::array();
-      for (const RelatedLocation& r : d.related) {
-        std::string relPath = fs::absolute(r.location.path, ec).string();
-        related.push_back({{"location", {{"uri", pathToUri(relPath)}, {"range", lspRange(r.location, texts)}}},
-                           {"message", r.message.empty() ? d.message : r.message}});
-      }
-      diag["relatedInformation"] = std::move(related);
+    // Related locations, then the data-flow steps numbered from source to sink.
+    json related = json::array();
+    auto relate = [&](const Location& location, const std::string& message) {
+      std::string relPath = fs::absolute(location.path, ec).string();
+      related.push_back({{"location", {{"uri", pathToUri(relPath)}, {"range", lspRange(location, texts)}}},
+                         {"message", message.empty() ? d.message : message}});
+    };
+    for (const RelatedLocation& r : d.related) relate(r.location, r.message);
+    for (size_t i = 0; i < d.flow.size(); ++i) {
+      relate(d.flow[i].location, fmt::format("step {}: {}", i + 1, d.flow[i].message));
     }
+    if (!related.empty()) diag["relatedInformation"] = std::move(related);
     diagnostics.push_back(std::move(diag));
   }
   publish(uri, std::move(diagnostics));

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "util/date.h"
+#include "util/file_uri.h"
 #include "util/source_provider.h"
 
 namespace lambdalint::lsp {
@@ -63,9 +64,9 @@ class LspServer {
   OverlaySourceProvider unsaved_;            // edited buffers not yet saved, by path
 };
 
-// file:// URI <-> local path (percent-decoding / -encoding). nullopt for other schemes.
-std::optional<std::string> uriToPath(std::string_view uri);
-std::string pathToUri(std::string_view path);
+// file:// URI <-> local path (util/file_uri.h).
+using lambdalint::pathToUri;
+using lambdalint::uriToPath;
 
 // The UTF-16 code-unit column (0-based) of byte `offset` in its line of `text`:
 // code points above U+FFFF count 2. Offsets past the end are clamped.

@@ -4,19 +4,24 @@
 #include <filesystem>
 
 #include "report/report.h"
+#include "util/path_roots.h"
 
 namespace lambdalint {
 
 namespace {
 
-// The path relative to the working folder, however it was spelled on the command line, so that
-// `check .` and `check $PWD` give the same fingerprints.
+// The path relative to the top of the git work tree (the working folder outside git), however it was spelled
+// on the command line and from whichever subfolder lambdalint ran: `check .`, `check $PWD` and `cd sub &&
+// check .` give the same fingerprints, and a baseline written at the top holds in every subfolder.
 std::string stablePath(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::path absolute = std::filesystem::absolute(path, ec).lexically_normal();
-  if (ec) return path;
-  std::filesystem::path relative = absolute.lexically_relative(std::filesystem::current_path(ec));
-  return ec || relative.empty() ? absolute.generic_string() : relative.generic_string();
+  static const std::filesystem::path base = [] {
+    std::error_code ec;
+    return std::filesystem::path(gitWorkTreeOf(std::filesystem::current_path(ec).string()));
+  }();
+  std::filesystem::path absolute(canonicalPath(path));
+  std::filesystem::path relative = absolute.lexically_relative(base);
+  if (relative.empty() || relative.begin()->string() == "..") return absolute.generic_string();
+  return relative.generic_string();
 }
 
 }  // namespace

@@ -25,6 +25,13 @@ void writeJson(std::ostream& out, const RunResult& result, const ReportOptions&)
                          {"end", position(r.location.range.end)},
                          {"message", r.message}});
     }
+    nlohmann::json flow = nlohmann::json::array();
+    for (const auto& step : d.flow) {
+      flow.push_back({{"path", step.location.path},
+                      {"start", position(step.location.range.begin)},
+                      {"end", position(step.location.range.end)},
+                      {"message", step.message}});
+    }
     nlohmann::json fix = nullptr;
     if (d.fix) {
       fix = {{"description", d.fix->description},
@@ -42,6 +49,7 @@ void writeJson(std::ostream& out, const RunResult& result, const ReportOptions&)
                            {"end", position(d.location.range.end)},
                            {"resource", d.resourceId},
                            {"related", related},
+                           {"flow", flow},
                            {"fingerprint", fingerprint(d)},
                            {"fix", fix}});
   }

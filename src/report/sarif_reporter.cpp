@@ -8,8 +8,10 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/rule.h"
+#include "report/relative_path.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
+#include "util/file_uri.h"
 
 namespace lambdalint {
 namespace {
@@ -18,44 +20,56 @@ using nlohmann::json;
 
 std::string_view level(Severity s) { return to_string(s); }
 
-// RFC 3986 path segment encoding for file paths.
-std::string uriEscape(std::string_view path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 json artifactLocation(const std::string& path, const std::string& srcRoot) {
-  namespace fs = std::filesystem;
+  if (auto rel = relativeTo(path, srcRoot)) return {{"uri", percentEncodePath(*rel)}, {"uriBaseId", "%SRCROOT%"}};
   std::error_code ec;
-  fs::path absolute = fs::absolute(path, ec);
-  fs::path relative = fs::relative(absolute, srcRoot, ec);
-  std::string rel = relative.generic_string();
-  if (!ec && !rel.empty() && rel.substr(0, 2) != "..") {
-    return {{"uri", uriEscape(rel)}, {"uriBaseId", "%SRCROOT%"}};
-  }
-  return {{"uri", "file://" + uriEscape(absolute.generic_string())}};
+  return {{"uri", pathToUri(std::filesystem::absolute(path, ec).generic_string())}};
 }
 
+// Lines and columns count code points (the run's columnKind); offsets are bytes, so they are byteOffset and
+// byteLength, never charOffset.
 json region(const Range& r) {
   json out = {{"startLine", std::max<uint32_t>(1, r.begin.line)},
               {"startColumn", std::max<uint32_t>(1, r.begin.column)},
-              {"charOffset", r.begin.offset}};
+              {"byteOffset", r.begin.offset}};
   if (r.end.offset > r.begin.offset) {
     out["endLine"] = r.end.line;
     out["endColumn"] = std::max<uint32_t>(1, r.end.column);
-    out["charLength"] = r.end.offset - r.begin.offset;
+    out["byteLength"] = r.end.offset - r.begin.offset;
   }
   return out;
+}
+
+// SARIF message text: `[` and `]` (and a backslash) are escaped, so that only the links lambdalint adds are
+// links.
+std::string escapeMessage(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c == '[' || c == ']' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// The message with a link to each related location (`[text](id)`): code scanning shows only linked ones.
+std::string messageWithRelated(const Diagnostic& d) {
+  std::string out = escapeMessage(d.message);
+  for (size_t i = 0; i < d.related.size(); ++i) {
+    if (i == 0) out += out.ends_with('.') ? " See " : ". See ";
+    if (i > 0) out += ", ";
+    const std::string& text = d.related[i].message.empty() ? std::string("related location") : d.related[i].message;
+    out += fmt::format("[{}]({})", escapeMessage(text), i + 1);
+  }
+  if (!d.related.empty()) out += '.';
+  return out;
+}
+
+// `category/`: code scanning takes what precedes the last slash as the category, the rest as the run id.
+std::string automationId(std::string category) {
+  if (category.empty()) category = "lambdalint";
+  if (category.back() != '/') category += '/';
+  return category;
 }
 
 json ruleDescriptor(const Rule& rule) {
@@ -96,7 +110,7 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
                        {"region", region(d.location.range)}}}};
     json r = {{"ruleId", d.ruleId},
               {"level", std::string(level(d.severity))},
-              {"message", {{"text", d.message}}},
+              {"message", {{"text", messageWithRelated(d)}}},
               {"locations", json::array({location})},
               {"partialFingerprints", {{"lambdalintFingerprint/v1", fingerprint(d)}}}};
     if (auto it = ruleIndex.find(d.ruleId); it != ruleIndex.end()) r["ruleIndex"] = it->second;
@@ -113,6 +127,17 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
         related.push_back({{"id", id++}, {"message", {{"text", rel.message}}}, {"physicalLocation", physical}});
       }
       r["relatedLocations"] = related;
+    }
+    if (!d.flow.empty()) {
+      // One thread of execution from the source (first step) to the sink (last step).
+      json steps = json::array();
+      for (const auto& step : d.flow) {
+        if (steps.size() == kCodeScanningMaxFlowSteps) break;
+        json physical = {{"artifactLocation", artifactLocation(step.location.path, options.srcRoot)},
+                         {"region", region(step.location.range)}};
+        steps.push_back({{"location", {{"physicalLocation", physical}, {"message", {{"text", step.message}}}}}});
+      }
+      r["codeFlows"] = json::array({{{"threadFlows", json::array({{{"locations", steps}}})}}});
     }
     if (d.fix) {
       json region = {{"startLine", d.fix->deleted.begin.line},
@@ -145,7 +170,8 @@ void writeSarif(std::ostream& out, const RunResult& result, const ReportOptions&
                                            {"semanticVersion", LAMBDALINT_VERSION},
                                            {"version", LAMBDALINT_VERSION},
                                            {"rules", descriptors}}}}},
-                                       {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", "file://" + uriEscape(root)}}}}},
+                                       {"automationDetails", {{"id", automationId(options.category)}}},
+                                       {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", pathToUri(root)}}}}},
                                        {"columnKind", "unicodeCodePoints"},
                                        {"invocations", json::array({{{"executionSuccessful", result.anyInput},
                                                                      {"toolExecutionNotifications", notifications}}})},

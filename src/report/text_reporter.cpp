@@ -90,6 +90,11 @@ void writeText(std::ostream& out, const RunResult& result, const ReportOptions& 
           << reset << '\n';
     }
     if (d.fix) out << "  fix: " << d.fix->description << '\n';
+    for (size_t i = 0; i < d.flow.size(); ++i) {
+      const FlowStep& step = d.flow[i];
+      out << "  " << (i + 1) << ". " << step.location.path << ':' << step.location.range.begin.line << ':'
+          << step.location.range.begin.column << ": " << step.message << '\n';
+    }
     for (const auto& r : d.related) {
       out << "  " << r.location.path << ':' << r.location.range.begin.line << ':' << r.location.range.begin.column
           << ": note: " << r.message << '\n';
@@ -119,6 +124,12 @@ void writeReport(std::ostream& out, const RunResult& result, const ReportOptions
       break;
     case Format::Github:
       writeGithub(out, result, options);
+      break;
+    case Format::Junit:
+      writeJunit(out, result, options);
+      break;
+    case Format::Gitlab:
+      writeGitlab(out, result, options);
       break;
   }
 }

@@ -30,6 +30,8 @@ fs::path workTreeOf(const fs::path& folder) {
 
 }  // namespace
 
+std::string gitWorkTreeOf(const std::string& folder) { return workTreeOf(canonicalOrNormal(folder)).string(); }
+
 PathRoots PathRoots::forCheckedPaths(const std::vector<std::string>& paths) {
   PathRoots roots;
   for (const auto& given : paths) {

@@ -13,6 +13,9 @@ namespace lambdalint {
 // `path` absolute, with symlinks of its existing part resolved and `.`/`..` removed.
 std::string canonicalPath(const std::string& path);
 
+// The top of the git work tree that holds `folder` (a folder with `.git`), or `folder` itself; canonical.
+std::string gitWorkTreeOf(const std::string& folder);
+
 class PathRoots {
  public:
   PathRoots() = default;

@@ -6,12 +6,8 @@
 set -euo pipefail
 lambdalint=$1
 src=$2
-schema="$src/../shared/schemas/sarif-schema-2.1.0.json"
+schema="$src/testdata/reference/sarif-schema-2.1.0.json"
 modules="$src/third_party/node_modules"
-if [ ! -f "$schema" ]; then
-  echo "SKIP: no SARIF schema at $schema"
-  exit 77
-fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -17,12 +18,16 @@
 #include "engine/rule.h"
 #include "engine/runner.h"
 #include "lsp/lsp_server.h"
+#include "report/baseline.h"
 #include "report/report.h"
 #include "report/rule_doc.h"
 #include "report/rule_table.h"
 #include "util/atomic_file.h"
 #include "util/date.h"
+#include "util/git_changes.h"
 #include "util/nearest.h"
+#include "util/path_roots.h"
+#include "util/read_file.h"
 #include "version.h"
 
 namespace fs = std::filesystem;
@@ -79,6 +84,12 @@ struct CheckArgs {
   bool verbose = false;
   bool inProcess = false;
   unsigned fileTimeout = 60;
+  std::string category = "lambdalint";
+  std::string root;
+  size_t maxResults = 0;
+  std::string baseline;
+  std::string writeBaseline;
+  std::string changedSince;
 };
 
 // The command that starts an analysis worker: this very executable.
@@ -100,6 +111,45 @@ bool emitReport(const std::string& text, const std::string& path) {
     return false;
   }
   return true;
+}
+
+// --max-results: the `limit` most severe findings, in report order; says on stderr how many were dropped.
+void keepMostSevere(RunResult& result, size_t limit) {
+  auto& all = result.diagnostics;
+  if (limit == 0 || all.size() <= limit) return;
+  std::vector<Diagnostic> sorted = all;
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) { return a.severity > b.severity; });
+  sorted.resize(limit);
+  std::sort(sorted.begin(), sorted.end());
+  fmt::print(stderr, "lambdalint: --max-results {}: {} less severe findings not reported\n", limit, all.size() - limit);
+  all = std::move(sorted);
+}
+
+// --changed-since: the findings located on changed lines; returns how many others were dropped.
+size_t keepChangedLines(RunResult& result, const ChangedLines& changes, const std::string& workTree) {
+  auto& all = result.diagnostics;
+  size_t before = all.size();
+  std::erase_if(all, [&](const Diagnostic& d) {
+    fs::path relative = fs::path(canonicalPath(d.location.path)).lexically_relative(workTree);
+    return !changes.contains(relative.generic_string(), d.location.range.begin.line);
+  });
+  return before - all.size();
+}
+
+void warnAboutCodeScanningLimits(const RunResult& result) {
+  const size_t n = result.diagnostics.size();
+  if (n > kCodeScanningMaxResults) {
+    fmt::print(stderr,
+               "lambdalint: warning: {} results: code scanning rejects a SARIF run of more than {}; use "
+               "--max-results {}, or --select/--ignore\n",
+               n, kCodeScanningMaxResults, kCodeScanningShownResults);
+  } else if (n > kCodeScanningShownResults) {
+    fmt::print(stderr,
+               "lambdalint: warning: {} results: code scanning keeps only the {} most severe of a run; use "
+               "--max-results or --select/--ignore to choose\n",
+               n, kCodeScanningShownResults);
+  }
 }
 
 int runCheckCommand(const CheckArgs& args) {
@@ -135,14 +185,67 @@ int runCheckCommand(const CheckArgs& args) {
   if (options.config.failOn) failOn = options.config.failOn;
   if (!args.failOn.empty()) failOn = args.failOn == "none" ? std::nullopt : parseSeverity(args.failOn);
 
+  std::optional<Baseline> baseline;
+  if (!args.baseline.empty()) {
+    std::string error;
+    std::optional<std::string> text = readRegularFileText(args.baseline, uint64_t{256} << 20);
+    if (text) baseline = parseBaseline(*text, error);
+    if (!baseline) {
+      std::cerr << "lambdalint: --baseline " << args.baseline << ": "
+                << (text ? error : std::string("cannot read it (missing, not a regular file, or over 256 MB)")) << '\n';
+      return 2;
+    }
+  }
+
+  std::optional<ChangedLines> changes;
+  const std::string workTree = gitWorkTreeOf(fs::current_path().string());
+  if (!args.changedSince.empty()) {
+    std::string error;
+    changes = changedLinesSince(workTree, args.changedSince, error);
+    if (!changes) {
+      std::cerr << "lambdalint: --changed-since " << args.changedSince << ": " << error << '\n';
+      return 2;
+    }
+  }
+
   RunResult result = runCheck(options);
+
+  if (!args.writeBaseline.empty()) {
+    if (auto error = writeFileAtomically(args.writeBaseline, renderBaseline(result))) {
+      std::cerr << "lambdalint: cannot write " << args.writeBaseline << ": " << *error << '\n';
+      return 2;
+    }
+    fmt::print(stderr, "lambdalint: recorded {} finding{} in {}\n", result.diagnostics.size(),
+               result.diagnostics.size() == 1 ? "" : "s", args.writeBaseline);
+    return result.anyInput ? 0 : 2;
+  }
+  if (baseline) {
+    size_t hidden = applyBaseline(result, *baseline);
+    if (hidden > 0) {
+      fmt::print(stderr, "lambdalint: {} finding{} hidden by the baseline {}\n", hidden, hidden == 1 ? "" : "s",
+                 args.baseline);
+    }
+  }
+
+  if (changes) {
+    size_t dropped = keepChangedLines(result, *changes, workTree);
+    if (dropped > 0) {
+      fmt::print(stderr, "lambdalint: {} finding{} on lines not changed since {} not reported\n", dropped,
+                 dropped == 1 ? "" : "s", args.changedSince);
+    }
+  }
 
   ReportOptions report;
   report.format = args.format == "json"     ? Format::Json
                   : args.format == "sarif"  ? Format::Sarif
                   : args.format == "github" ? Format::Github
+                  : args.format == "junit"  ? Format::Junit
+                  : args.format == "gitlab" ? Format::Gitlab
                                             : Format::Text;
-  report.srcRoot = fs::current_path().string();
+  report.srcRoot = args.root.empty() ? gitWorkTreeOf(fs::current_path().string()) : canonicalPath(args.root);
+  report.category = args.category;
+  keepMostSevere(result, args.maxResults);
+  if (report.format == Format::Sarif) warnAboutCodeScanningLimits(result);
   report.color =
       args.output.empty() && report.format == Format::Text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   std::ostringstream rendered;
@@ -238,7 +341,7 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check", "Check templates and handlers under PATHs (default: .)");
   check->add_option("paths", checkArgs.paths, "Files or folders");
   check->add_option("--format", checkArgs.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "junit", "gitlab"}));
   check->add_option("-o,--output", checkArgs.output, "Write the report to FILE instead of standard output");
   check
       ->add_option("--fail-on", checkArgs.failOn,
@@ -259,6 +362,21 @@ int main(int argc, char** argv) {
       ->add_option("--file-timeout", checkArgs.fileTimeout,
                    "Seconds a handler file may take before it is reported as TPL005 internal-error (default 60)")
       ->check(CLI::Range(1u, 86400u));
+  check->add_option("--category", checkArgs.category,
+                    "SARIF automationDetails category: code scanning keeps one set of alerts per category "
+                    "(default lambdalint)");
+  check->add_option("--root", checkArgs.root,
+                    "Folder that SARIF paths are relative to (default: the git work tree of the current folder)");
+  check
+      ->add_option("--max-results", checkArgs.maxResults,
+                   "Report at most N findings, the most severe first (code scanning keeps 5,000 per run)")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 30));
+  check->add_option("--baseline", checkArgs.baseline,
+                    "Hide the findings recorded in FILE (written by --write-baseline): report only new ones");
+  check->add_option("--write-baseline", checkArgs.writeBaseline,
+                    "Record the fingerprints of every current finding in FILE, and exit 0");
+  check->add_option("--changed-since", checkArgs.changedSince,
+                    "Report only findings on lines changed since the git revision REV (and in new files)");
   check->add_flag("--in-process", checkArgs.inProcess,
                   "Analyse handlers in this process instead of worker processes (debugging; no fault isolation)");
 

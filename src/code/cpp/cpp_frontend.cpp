@@ -12,34 +12,35 @@
 #include <cctype>
 #include <set>
 
+#include "iam/sdk_services.h"
 #include "util/embedded.h"
 
 namespace lambdalint::code {
 namespace {
 
+// The SDK's include folder (`aws/<folder>/...`) of each namespace the spelling alone cannot give.
 struct NamespaceInfo {
   std::string_view sdkNamespace;
   std::string_view includeDir;
-  std::string_view iamPrefix;
 };
 
 constexpr std::array<NamespaceInfo, 16> kNamespaces{{
-    {"S3", "s3", "s3"},
-    {"S3Crt", "s3-crt", "s3"},
-    {"DynamoDB", "dynamodb", "dynamodb"},
-    {"SQS", "sqs", "sqs"},
-    {"SNS", "sns", "sns"},
-    {"Lambda", "lambda", "lambda"},
-    {"SFN", "states", "states"},
-    {"EventBridge", "eventbridge", "events"},
-    {"CloudWatchEvents", "events", "events"},
-    {"SecretsManager", "secretsmanager", "secretsmanager"},
-    {"SSM", "ssm", "ssm"},
-    {"Kinesis", "kinesis", "kinesis"},
-    {"Firehose", "firehose", "firehose"},
-    {"CloudWatchLogs", "logs", "logs"},
-    {"KMS", "kms", "kms"},
-    {"STS", "sts", "sts"},
+    {"S3", "s3"},
+    {"S3Crt", "s3-crt"},
+    {"DynamoDB", "dynamodb"},
+    {"SQS", "sqs"},
+    {"SNS", "sns"},
+    {"Lambda", "lambda"},
+    {"SFN", "states"},
+    {"EventBridge", "eventbridge"},
+    {"CloudWatchEvents", "events"},
+    {"SecretsManager", "secretsmanager"},
+    {"SSM", "ssm"},
+    {"Kinesis", "kinesis"},
+    {"Firehose", "firehose"},
+    {"CloudWatchLogs", "logs"},
+    {"KMS", "kms"},
+    {"STS", "sts"},
 }};
 
 // Namespaces the core stand-in declares itself.
@@ -142,14 +143,7 @@ std::string generatedSdkDeclarations(std::string_view text) {
 
 }  // namespace
 
-std::string cppServicePrefix(std::string_view sdkNamespace) {
-  for (const auto& n : kNamespaces) {
-    if (n.sdkNamespace == sdkNamespace) return std::string(n.iamPrefix);
-  }
-  std::string out(sdkNamespace);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
+std::string cppServicePrefix(std::string_view sdkNamespace) { return iam::iamPrefixOfSdkService(sdkNamespace); }
 
 std::string cppStubFor(std::string_view name, std::string_view mainText) {
   if (name == "aws/lambda-runtime/runtime.h") return std::string(embeddedCppStub("lambda_runtime"));

@@ -1,8 +1,7 @@
 #pragma once
 // Names the AWS SDK for JavaScript gives a service (v2 class `StepFunctions`,
 // v3 package `@aws-sdk/client-sfn`) mapped to the IAM service prefix
-// (`states`). Only the names that differ from the prefix are tabled; the rest
-// are the prefix itself once lower-cased and stripped of hyphens.
+// (`states`) through the one table of iam/sdk_services.h.
 #include <string>
 #include <string_view>
 

@@ -26,6 +26,7 @@
 #include "code/tree_sitter/not_analysed.h"
 #include "code/tree_sitter/syntax_tree.h"
 #include "code/tree_sitter/tree_cursor.h"
+#include "iam/sdk_services.h"
 #include "lambdalint_languages.h"
 
 namespace lambdalint::code {
@@ -268,43 +269,6 @@ std::string pascal(std::string_view snake) {
     upper = false;
   }
   return out;
-}
-
-// boto3 service name → IAM service prefix, where they differ.
-std::string iamPrefix(std::string_view service) {
-  static const std::pair<std::string_view, std::string_view> kDiffer[] = {
-      {"stepfunctions", "states"},
-      {"sesv2", "ses"},
-      {"dynamodbstreams", "dynamodb"},
-      {"s3control", "s3"},
-      {"apigatewaymanagementapi", "execute-api"},
-      {"apigatewayv2", "apigateway"},
-      {"elbv2", "elasticloadbalancing"},
-      {"elb", "elasticloadbalancing"},
-      {"emr", "elasticmapreduce"},
-      {"iot-data", "iot"},
-      {"opensearch", "es"},
-      {"bedrock-runtime", "bedrock"},
-      {"bedrock-agent", "bedrock"},
-      {"bedrock-agent-runtime", "bedrock"},
-      {"sagemaker-runtime", "sagemaker"},
-      {"sagemaker-featurestore-runtime", "sagemaker"},
-      {"timestream-write", "timestream"},
-      {"timestream-query", "timestream"},
-      {"pinpoint", "mobiletargeting"},
-      {"resourcegroupstaggingapi", "tag"},
-      {"lex-runtime", "lex"},
-      {"lexv2-runtime", "lex"},
-      {"appconfigdata", "appconfig"},
-      {"marketplace-metering", "aws-marketplace"},
-      {"kinesis-video-media", "kinesisvideo"},
-      {"cloudsearchdomain", "cloudsearch"},
-      {"mediastore-data", "mediastore"},
-  };
-  for (const auto& [from, to] : kDiffer) {
-    if (service == from) return std::string(to);
-  }
-  return std::string(service);
 }
 
 // ---------------------------------------------------------------------------
@@ -1384,7 +1348,7 @@ Val Analyzer::makeClient(V kind, std::string lib, TSNode args, int fn, int depth
   TSNode service = argAt(args, 0, "service_name");
   Val s = eval(service, fn, depth + 1);
   if (s.k == V::Literal) {
-    v.s = iamPrefix(s.s);
+    v.s = iam::iamPrefixOfSdkService(s.s);
   } else {
     v.dynamic = true;
   }
