@@ -23,6 +23,8 @@ class TreeCursor {
   TSNode node() const { return valid_ ? ts_tree_cursor_current_node(&cursor_) : TSNode{}; }
   // The field name of the current node in its parent, or null.
   const char* fieldName() const { return valid_ ? ts_tree_cursor_current_field_name(&cursor_) : nullptr; }
+  // The field id of the current node in its parent, or 0.
+  TSFieldId fieldId() const { return valid_ ? ts_tree_cursor_current_field_id(&cursor_) : 0; }
   bool gotoFirstChild() { return valid_ && ts_tree_cursor_goto_first_child(&cursor_); }
   bool gotoNextSibling() { return valid_ && ts_tree_cursor_goto_next_sibling(&cursor_); }
   bool gotoParent() { return valid_ && ts_tree_cursor_goto_parent(&cursor_); }
