@@ -10,9 +10,9 @@
 #include <cctype>
 #include <cmath>
 #include <memory>
-#include <set>
 
 #include "engine/rule.h"
+#include "model/environment_variables.h"
 
 namespace lambdalint {
 namespace {
@@ -180,25 +180,12 @@ class SecretInEnvironment final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
-    std::set<uint32_t> seen;  // a Globals variable reaches every function: report it once
-    for (const auto& fn : ctx.model().functions) {
-      const Node* vars = fn.environment;
-      if (!vars || !vars->isMapping()) continue;
-      for (const auto& e : vars->entries) {
-        if (!seen.insert(e.value.range.begin.offset).second) continue;
-        bool global = inGlobals(ctx.model(), e.value);
-        checkVariable(ctx, global ? "in Globals (every function)" : "of function " + fn.id, global ? "" : fn.id,
-                      e.key.value, e.value);
-      }
+    for (const auto& v : environmentVariables(ctx.model())) {
+      checkVariable(ctx, v.owner, v.resourceId, v.entry->key.value, v.entry->value);
     }
   }
 
  private:
-  static bool inGlobals(const TemplateModel& m, const Node& n) {
-    return m.globals && n.range.begin.offset >= m.globals->range.begin.offset &&
-           n.range.begin.offset < m.globals->range.end.offset;
-  }
-
   // `owner`: "of function Api" or "in Globals (every function)"; `id`: resource for suppressions.
   void checkVariable(RuleContext& ctx, const std::string& owner, const std::string& id, const std::string& name,
                      const Node& value) const {

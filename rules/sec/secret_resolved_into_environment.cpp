@@ -4,9 +4,8 @@
 // environment variables at all: the deployment fails.
 #include <fmt/format.h>
 
-#include <set>
-
 #include "engine/rule.h"
+#include "model/environment_variables.h"
 
 namespace lambdalint {
 namespace {
@@ -35,25 +34,12 @@ class SecretResolvedIntoEnvironment final : public Rule {
   }
 
   void check(RuleContext& ctx) const override {
-    std::set<uint32_t> seen;  // a Globals variable reaches every function: report it once
-    for (const auto& fn : ctx.model().functions) {
-      const Node* vars = fn.environment;
-      if (!vars || !vars->isMapping()) continue;
-      for (const auto& e : vars->entries) {
-        if (!seen.insert(e.value.range.begin.offset).second) continue;
-        bool global = inGlobals(ctx.model(), e.value);
-        checkVariable(ctx, global ? "in Globals (every function)" : "of function " + fn.id, global ? "" : fn.id,
-                      e.key.value, e.value);
-      }
+    for (const auto& v : environmentVariables(ctx.model())) {
+      checkVariable(ctx, v.owner, v.resourceId, v.entry->key.value, v.entry->value);
     }
   }
 
  private:
-  static bool inGlobals(const TemplateModel& m, const Node& n) {
-    return m.globals && n.range.begin.offset >= m.globals->range.begin.offset &&
-           n.range.begin.offset < m.globals->range.end.offset;
-  }
-
   static void checkVariable(RuleContext& ctx, const std::string& owner, const std::string& id, const std::string& name,
                             const Node& value) {
     FlatValue flat = flatten(value);
